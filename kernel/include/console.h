@@ -1,0 +1,12 @@
+#ifndef SYSRET_CONSOLE_H
+#define SYSRET_CONSOLE_H
+#include "types.h"
+
+/* The kernel console (COM1). Output polls; input arrives by interrupt. */
+void console_init(void);		/* early: output only */
+void console_enable_rx_irq(void);	/* once the IOAPIC is up */
+void console_write(const char *s, size_t n);
+int console_getc_nonblock(void);	/* -1 if nothing has arrived */
+uint64_t console_rx_count(void);	/* bytes received by interrupt */
+
+#endif
