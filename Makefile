@@ -32,7 +32,7 @@ KOBJ := $(patsubst %.c,$(BUILD)/%.o,$(KSRC)) $(patsubst %.S,$(BUILD)/%.o,$(KASM)
 USER_PROGS := init
 USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
 
-.PHONY: all run test deps clean
+.PHONY: all run test debug gdb deps clean
 all: $(BUILD)/sysret.elf $(BUILD)/initramfs.cpio
 
 # The error-code mask the IDT stubs need, generated from the exception table.
@@ -84,6 +84,14 @@ run: deps all
 
 test: deps all
 	@tests/run.py
+
+# QEMU stopped at the first instruction, waiting for gdb on port 1234;
+# then `make gdb` in another terminal.
+debug: deps all
+	$(QEMU) $(QEMU_ARGS) -s -S -append "console=ttyS0 $(APPEND)"
+
+gdb:
+	gdb -x tools/gdbinit
 
 clean:
 	rm -rf $(BUILD)

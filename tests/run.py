@@ -1,0 +1,244 @@
+#!/usr/bin/env python3
+"""Runs every sysret test: host unit tests, then QEMU boot tests.
+
+Each check prints PASS or FAIL; the last line is "N passed, M failed" and the
+exit status is non-zero if anything failed. Every QEMU run has a wall-clock
+bound, so nothing can hang the harness.
+"""
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.join(ROOT, "build")
+KERNEL = os.path.join(BUILD, "sysret.elf")
+INITRD = os.path.join(BUILD, "initramfs.cpio")
+QEMU_CPU = os.environ.get("QEMU_CPU", "max")
+
+results = {"passed": 0, "failed": 0}
+
+
+def report(ok, name, detail=""):
+    results["passed" if ok else "failed"] += 1
+    print(f"{'PASS' if ok else 'FAIL'} {name}" + (f": {detail}" if detail and not ok else ""))
+    sys.stdout.flush()
+
+
+# ---------------------------------------------------------------- unit tests
+
+UNIT_TESTS = {
+    "exceptions": ["kernel/arch/x86_64/exceptions.c"],
+    "frame": ["kernel/mm/frame.c"],
+    "cpio": ["kernel/fs/cpio.c"],
+    "cmdline": ["kernel/cmdline.c", "kernel/lib/string.c"],
+}
+
+
+def make_cpio_fixture():
+    """A directory with every kind of entry, packed by GNU cpio as Linux images are."""
+    src = os.path.join(BUILD, "tests", "cpio-src")
+    shutil.rmtree(src, ignore_errors=True)
+    os.makedirs(os.path.join(src, "bin", "deep", "er"))
+    files = {"init": b"\x7fELF" + bytes(range(256)) * 3, "empty": b"",
+             "bin/odd": b"12345", "bin/deep/er/four": b"abcd", "bin/deep/seven": b"1234567"}
+    for name, data in files.items():
+        with open(os.path.join(src, name), "wb") as f:
+            f.write(data)
+    os.chmod(os.path.join(src, "init"), 0o755)
+    os.symlink("bin/odd", os.path.join(src, "link"))
+    os.symlink("/nowhere/at/all", os.path.join(src, "dangling"))
+    archive = os.path.join(BUILD, "tests", "fixture.cpio")
+    names = subprocess.run(["find", ".", "-mindepth", "1"], cwd=src, capture_output=True,
+                           text=True, check=True).stdout
+    names = "\n".join(sorted(names.split())) + "\n"
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc"], cwd=src, input=names.encode(),
+                       stdout=out, check=True)
+    return [archive, src]
+
+
+def run_unit_tests():
+    os.makedirs(os.path.join(BUILD, "tests"), exist_ok=True)
+    for name, sources in UNIT_TESTS.items():
+        exe = os.path.join(BUILD, "tests", f"test_{name}")
+        cmd = ["gcc", "-std=gnu11", "-g", "-O1", "-Wall", "-Wextra", "-Werror",
+               "-fsanitize=address,undefined", "-fno-sanitize-recover=all",
+               "-iquote", "kernel/include", "-iquote", "kernel/arch/x86_64",
+               "-o", exe, f"tests/unit/test_{name}.c"] + sources
+        built = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        if built.returncode:
+            report(False, f"unit {name} builds", built.stderr[-2000:])
+            continue
+        args = make_cpio_fixture() if name == "cpio" else []
+        try:
+            run = subprocess.run([exe] + args, capture_output=True, text=True, timeout=120)
+            out, rc = run.stdout + run.stderr, run.returncode
+        except subprocess.TimeoutExpired:
+            out, rc = "timed out", -1
+        tally = [l for l in out.splitlines() if l.startswith(f"{name}: ")]
+        report(rc == 0 and bool(tally), f"unit {name}" + (f" ({tally[-1].split(': ')[1]})" if tally else ""),
+               out[-3000:])
+
+
+# ---------------------------------------------------------------- boot tests
+
+class Boot:
+    """One QEMU run: output with arrival times, and whether QEMU ended by itself."""
+
+    def __init__(self, append, smp=2, cpu=None, initrd=True, timeout=60, keys=None):
+        cmd = ["qemu-system-x86_64", "-cpu", cpu or QEMU_CPU, "-m", "512M", "-smp", str(smp),
+               "-nographic", "-no-reboot", "-kernel", KERNEL, "-append", "console=ttyS0 " + append]
+        if initrd:
+            cmd += ["-initrd", INITRD]
+        self.lines = []          # (seconds since start, text)
+        self.start = time.monotonic()
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT)
+        reader = threading.Thread(target=self._read, args=(proc, keys or {}), daemon=True)
+        reader.start()
+        try:
+            proc.wait(timeout=timeout)
+            self.exited = True
+        except subprocess.TimeoutExpired:
+            self.exited = False
+        proc.kill()
+        proc.wait()
+        reader.join(timeout=5)
+        self.elapsed = time.monotonic() - self.start
+        self.text = "\n".join(t for _, t in self.lines)
+
+    def _read(self, proc, keys):
+        buf = b""
+        while True:
+            chunk = proc.stdout.read1(4096) if hasattr(proc.stdout, "read1") else proc.stdout.read(1)
+            if not chunk:
+                break
+            buf += chunk
+            while b"\n" in buf:
+                line, buf = buf.split(b"\n", 1)
+                text = line.decode("utf-8", "replace").rstrip("\r")
+                self.lines.append((time.monotonic() - self.start, text))
+                for trigger, key in keys.items():
+                    if trigger in text:
+                        try:
+                            proc.stdin.write(key)
+                            proc.stdin.flush()
+                        except OSError:
+                            pass
+        if buf:
+            self.lines.append((time.monotonic() - self.start, buf.decode("utf-8", "replace")))
+
+    def kernel_lines(self):
+        """The kernel's output: from its first line on (the firmware's banner cut off)."""
+        for i, (_, t) in enumerate(self.lines):
+            k = t.find("sysret")
+            if k >= 0:
+                return [t[k:]] + [t for _, t in self.lines[i + 1:]]
+        return []
+
+    def when(self, needle):
+        for at, t in self.lines:
+            if needle in t:
+                return at
+        return None
+
+    def has(self, needle):
+        return needle in self.text
+
+
+def expect(boot, name, needles, absent=(), exited=True):
+    missing = [n for n in needles if not boot.has(n)]
+    present = [n for n in absent if boot.has(n)]
+    ok = not missing and not present and boot.exited == exited
+    detail = (f"missing {missing}; unexpected {present}; QEMU exited: {boot.exited} "
+              f"(want {exited}); output tail:\n" + "\n".join(boot.text.splitlines()[-25:]))
+    report(ok, name, detail)
+
+
+def selftest_boot(label, smp, cpu=None, extra=""):
+    b = Boot(f"selftest panic=-1 {extra}", smp=smp, cpu=cpu,
+             keys={"selftest: serial: press a key": b"x"})
+    kl = b.kernel_lines()
+    report(bool(kl) and kl[0].startswith("sysret"), f"{label}: first line starts with sysret",
+           (kl or ["(no output)"])[0])
+    expect(b, f"{label}: {smp} CPUs online", [f"smp: {smp} of {smp} CPUs online"], exited=b.exited)
+    tests = [l for l in b.text.splitlines() if l.startswith("selftest: PASS") or l.startswith("selftest: FAIL")]
+    for line in tests:
+        verdict, rest = line[len("selftest: "):].split(" ", 1)
+        report(verdict == "PASS", f"{label}: selftest {rest.split(':')[0]}", rest)
+    expect(b, f"{label}: all {len(tests)} self-tests ran and passed, then ACPI power-off",
+           [f"selftest: {len(tests)} passed, 0 failed"], absent=["Kernel panic", "did not work"])
+    report(len(tests) >= 8, f"{label}: at least 8 self-tests", f"{len(tests)} ran")
+    return b
+
+
+CRASHES = {
+    "pf": ["vector 14 #PF Page Fault (fault)", "page not present, write, kernel mode", "CR2 0x10"],
+    "ud": ["vector 6 #UD Invalid Opcode (fault)"],
+    "de": ["vector 0 #DE Divide Error (fault)"],
+    "gp": ["vector 13 #GP General Protection (fault)"],
+    "df": ["vector 8 #DF Double Fault (abort)", "overflow_stack+"],
+}
+
+
+def run_boot_tests():
+    timings = []
+    for label, smp, cpu, extra in [("smp1", 1, None, ""), ("smp4", 4, None, "quiet foo=bar nonsense"),
+                                   ("qemu64-smp2", 2, "qemu64", "")]:
+        b = selftest_boot(label, smp, cpu, extra)
+        first, online = b.when("sysret"), b.when("CPUs online")
+        if first is not None and online is not None:
+            timings.append(f"{label}: first line {first:.2f} s, all CPUs online {online:.2f} s "
+                           f"after QEMU started")
+        if label == "smp1":
+            expect(b, "smp1: info lines shown without quiet", ["mem: ", "acpi: ", "timer: "])
+        if label == "smp4":
+            expect(b, "smp4: quiet hides info lines, unknown options ignored",
+                   ["selftest: PASS"], absent=["mem: ", "acpi: ", "cmdline: "])
+        if label == "qemu64-smp2":
+            expect(b, "qemu64: runs without SMEP/SMAP/XSAVE", ["SMEP absent", "XSAVE absent"])
+
+    for kind, needles in CRASHES.items():
+        b = Boot(f"crash={kind} panic=-1 quiet", smp=2, timeout=60)
+        expect(b, f"oops on crash={kind}: names the vector, backtrace, panic=-1 resets",
+               needles + ["oops: ", "backtrace:", "selftest_crash+", "Kernel panic", "Rebooting now"])
+    b = Boot("crash=lock panic=-1 quiet", smp=2)
+    expect(b, "recursive spinlock panics", ["spinlock crash: recursive acquire on CPU 0", "Rebooting now"])
+
+    b = Boot("panic=-1", initrd=False)
+    expect(b, "no initramfs: says so and panics", ["no initramfs", "-initrd", "Kernel panic"])
+    b = Boot("panic=-1 init=/sbin/nope")
+    expect(b, "init= names a missing program: no working init", ["/sbin/nope MISSING", "No working init found"])
+    b = Boot("panic=-1")
+    expect(b, "default boot finds /init in the initramfs", ["/init present", "Kernel panic"])
+
+    b = Boot("crash=ud panic=1 quiet", timeout=60)
+    said, end = b.when("Rebooting in 1 seconds"), b.elapsed
+    expect(b, "panic=1 resets after a second", ["Rebooting in 1 seconds"])
+    report(said is not None and end - said >= 0.9, "panic=1 waits about a second before the reset",
+           f"message at {said}, QEMU gone at {end:.2f}")
+    b = Boot("crash=ud quiet", timeout=8)
+    expect(b, "panic=0 (default) halts for good", ["end Kernel panic"], exited=False)
+    return timings
+
+
+def main():
+    os.chdir(ROOT)
+    if not os.path.exists(KERNEL):
+        print(f"{KERNEL} is missing: run make first")
+        return 2
+    run_unit_tests()
+    timings = run_boot_tests()
+    for t in timings:
+        print("time:", t)
+    size = os.path.getsize(KERNEL)
+    print(f"size: build/sysret.elf {size} bytes")
+    print(f"{results['passed']} passed, {results['failed']} failed")
+    return 1 if results["failed"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
