@@ -8,20 +8,11 @@
 #include "kernel.h"
 
 volatile int panicking;
+static volatile int panic_cpu = -1;
 
-void panic(const char *fmt, ...)
+/* What panic= asks for, once everything has been said. */
+__attribute__((noreturn)) static void panic_end(const char *msg)
 {
-	arch_irq_disable();
-	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_SEQ_CST))
-		arch_halt_forever();	/* another CPU is already panicking */
-	arch_stop_other_cpus();
-	char msg[256];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
-	arch_backtrace((uint64_t)__builtin_frame_address(0));
 	int t = cmdline.panic_timeout;
 	if (t < 0) {
 		printk(KERN_EMERG "Rebooting now (panic=%d)\n", t);
@@ -35,4 +26,24 @@ void panic(const char *fmt, ...)
 	}
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", msg);
 	arch_halt_forever();
+}
+
+void panic(const char *fmt, ...)
+{
+	arch_irq_disable();
+	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_SEQ_CST)) {
+		if (panic_cpu == arch_cpu_id())	/* the panic path itself failed */
+			panic_end("recursive panic");
+		arch_halt_forever();		/* another CPU is already panicking */
+	}
+	panic_cpu = arch_cpu_id();
+	arch_stop_other_cpus();
+	char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", msg);
+	arch_backtrace((uint64_t)__builtin_frame_address(0));
+	panic_end(msg);
 }

@@ -6,6 +6,7 @@
  * CPU. Each test prints PASS or FAIL with what it measured.
  */
 #include "arch.h"
+#include "boot.h"
 #include "console.h"
 #include "exceptions.h"
 #include "interrupts.h"
@@ -95,22 +96,52 @@ static void test_page_fault_fixed(void)
 
 /* ---- an unfixed kernel fault is an oops that names the vector ---- */
 
-static void test_oops(const char *what, const char *expect, int vector)
+enum oops_kind { OOPS_UD, OOPS_NULL_READ, OOPS_TEXT_WRITE };
+
+static void test_oops(const char *what, const char *expect, enum oops_kind kind, int vector)
 {
 	struct oops_catch c = { .cpu = arch_cpu_id() };
 	size_t mark = printk_log_mark();
 	trap_catch_oops(&c);
-	if (vector == 6)
+	if (kind == OOPS_UD)
 		__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
 				 "movq %%rax, %0\n\t"
 				 "ud2\n1:" : "=m"(c.resume_rip) : : "rax", "memory");
-	else
+	else if (kind == OOPS_NULL_READ)
 		__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
 				 "movq %%rax, %0\n\t"
 				 "movq 0x18, %%rax\n1:" : "=m"(c.resume_rip) : : "rax", "memory");
+	else	/* kernel text is mapped read-only */
+		__asm__ volatile("leaq 1f(%%rip), %%rax\n\t"
+				 "movq %%rax, %0\n\t"
+				 "movb $0xcc, (%1)\n1:" : "=m"(c.resume_rip) : "r"(selftest_run)
+				 : "rax", "memory");
 	trap_catch_oops(NULL);
 	check(c.vector == (uint64_t)vector && printk_log_contains(mark, expect),
 	      "oops-%s: the oops above names \"%s\"", what, expect);
+}
+
+/* ---- the direct map covers all of RAM ---- */
+
+static void test_direct_map(void)
+{
+	uint64_t checked = 0, wrong = 0, top = 0;
+	for (int i = 0; i < boot_info.nregions; i++) {
+		const struct mem_region *m = &boot_info.regions[i];
+		if (m->type != MEM_RAM)
+			continue;
+		for (paddr_t pa = m->base; pa < m->base + m->size; pa += MIN(1UL << 20, m->base + m->size - pa)) {
+			paddr_t probe = pa + (1UL << 20) <= m->base + m->size ? pa : m->base + m->size - 1;
+			if (pt_translate(kernel_pml4, (uintptr_t)phys_to_virt(probe)) != probe)
+				wrong++;
+			else
+				(void)*(volatile char *)phys_to_virt(probe);
+			checked++;
+		}
+		top = MAX(top, m->base + m->size);
+	}
+	check(checked && !wrong, "direct-map: %lu probes, every MiB of RAM up to 0x%lx, "
+	      "%lu not mapped at DIRECT_MAP + its address", checked, top, wrong);
 }
 
 /* ---- allocators return to their starting counts ---- */
@@ -224,8 +255,10 @@ void selftest_run(void)
 	printk(KERN_WARNING "selftest: running on %d CPUs\n", ncpus_online);
 	test_int3_trap();
 	test_page_fault_fixed();
-	test_oops("ud", "#UD Invalid Opcode (fault)", 6);
-	test_oops("pf", "page not present, read, kernel mode", 14);
+	test_oops("ud", "#UD Invalid Opcode (fault)", OOPS_UD, 6);
+	test_oops("pf", "page not present, read, kernel mode", OOPS_NULL_READ, 14);
+	test_oops("text-read-only", "protection violation, write, kernel mode", OOPS_TEXT_WRITE, 14);
+	test_direct_map();
 	test_alloc_churn();
 	test_timers();
 	test_spinlock();

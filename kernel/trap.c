@@ -77,7 +77,12 @@ static void exception(struct trap_frame *tf)
 		/* FIXME: user mode arrives with processes; until then it cannot happen. */
 		panic("user-mode %s with no process to signal", e->mnemonic);
 	}
+	if (this_cpu()->in_oops++) {	/* the oops itself faulted: say no more */
+		printk(KERN_EMERG "oops: %s at %lx while printing an oops\n", e->mnemonic, tf->rip);
+		panic("nested fault in the oops path");
+	}
 	oops(tf);
+	this_cpu()->in_oops = 0;
 	struct oops_catch *c = oops_catcher;
 	if (c && c->cpu == arch_cpu_id()) {	/* a self-test that wanted this oops */
 		oops_catcher = NULL;

@@ -88,8 +88,8 @@ def run_unit_tests():
 class Boot:
     """One QEMU run: output with arrival times, and whether QEMU ended by itself."""
 
-    def __init__(self, append, smp=2, cpu=None, initrd=True, timeout=60, keys=None):
-        cmd = ["qemu-system-x86_64", "-cpu", cpu or QEMU_CPU, "-m", "512M", "-smp", str(smp),
+    def __init__(self, append, smp=2, cpu=None, initrd=True, timeout=60, keys=None, mem="512M"):
+        cmd = ["qemu-system-x86_64", "-cpu", cpu or QEMU_CPU, "-m", mem, "-smp", str(smp),
                "-nographic", "-no-reboot", "-kernel", KERNEL, "-append", "console=ttyS0 " + append]
         if initrd:
             cmd += ["-initrd", INITRD]
@@ -158,8 +158,8 @@ def expect(boot, name, needles, absent=(), exited=True):
     report(ok, name, detail)
 
 
-def selftest_boot(label, smp, cpu=None, extra=""):
-    b = Boot(f"selftest panic=-1 {extra}", smp=smp, cpu=cpu,
+def selftest_boot(label, smp, cpu=None, extra="", mem="512M"):
+    b = Boot(f"selftest panic=-1 {extra}", smp=smp, cpu=cpu, mem=mem,
              keys={"selftest: serial: press a key": b"x"})
     kl = b.kernel_lines()
     report(bool(kl) and kl[0].startswith("sysret"), f"{label}: first line starts with sysret",
@@ -171,7 +171,7 @@ def selftest_boot(label, smp, cpu=None, extra=""):
         report(verdict == "PASS", f"{label}: selftest {rest.split(':')[0]}", rest)
     expect(b, f"{label}: all {len(tests)} self-tests ran and passed, then ACPI power-off",
            [f"selftest: {len(tests)} passed, 0 failed"], absent=["Kernel panic", "did not work"])
-    report(len(tests) >= 8, f"{label}: at least 8 self-tests", f"{len(tests)} ran")
+    report(len(tests) >= 10, f"{label}: at least 10 self-tests", f"{len(tests)} ran")
     return b
 
 
@@ -186,9 +186,11 @@ CRASHES = {
 
 def run_boot_tests():
     timings = []
-    for label, smp, cpu, extra in [("smp1", 1, None, ""), ("smp4", 4, None, "quiet foo=bar nonsense"),
-                                   ("qemu64-smp2", 2, "qemu64", "")]:
-        b = selftest_boot(label, smp, cpu, extra)
+    for label, smp, cpu, extra, mem in [("smp1", 1, None, "", "512M"),
+                                        ("smp4", 4, None, "quiet foo=bar nonsense", "512M"),
+                                        ("qemu64-smp2", 2, "qemu64", "", "512M"),
+                                        ("smp2-4G", 2, None, "quiet", "4G")]:
+        b = selftest_boot(label, smp, cpu, extra, mem)
         first, online = b.when("sysret"), b.when("CPUs online")
         if first is not None and online is not None:
             timings.append(f"{label}: first line {first:.2f} s, all CPUs online {online:.2f} s "
@@ -198,6 +200,8 @@ def run_boot_tests():
         if label == "smp4":
             expect(b, "smp4: quiet hides info lines, unknown options ignored",
                    ["selftest: PASS"], absent=["mem: ", "acpi: ", "cmdline: "])
+        if label == "smp2-4G":
+            expect(b, "4G: RAM above 4 GiB is direct-mapped", ["up to 0x140000000, 0 not mapped"])
         if label == "qemu64-smp2":
             expect(b, "qemu64: runs without SMEP/SMAP/XSAVE", ["SMEP absent", "XSAVE absent"])
 

@@ -1,8 +1,7 @@
 /*
  * ACPI: the firmware's tables tell where the CPUs, the interrupt controllers
  * and the power-off register are. We read the MADT (CPUs, IOAPICs, interrupt
- * overrides), the FADT (PM1 control, reset register, DSDT) and the HPET table,
- * and find \_S5 in the DSDT's AML by the usual byte search.
+ * overrides) and the FADT (PM1 control, reset register, DSDT), and find \_S5 in the DSDT's AML by the usual byte search.
  */
 #include "acpi.h"
 #include "arch.h"
@@ -157,8 +156,6 @@ static void table_parse(const struct sdt_header *h)
 		madt_parse(h);
 	else if (!memcmp(h->signature, "FACP", 4))
 		fadt_parse(h);
-	else if (!memcmp(h->signature, "HPET", 4))
-		acpi.hpet_phys = *(const uint64_t *)((const uint8_t *)h + 44);
 }
 
 /* Reads the tables; rsdp_hint is the boot protocol's RSDP address (0: search). */
@@ -177,7 +174,6 @@ void acpi_init(uint64_t rsdp_hint)
 	}
 	if (!acpi.ncpus || !acpi.nioapics)
 		panic("acpi: the MADT lists %d CPUs and %d IOAPICs", acpi.ncpus, acpi.nioapics);
-	printk(KERN_INFO "acpi: %d CPUs, %d IOAPIC, LAPIC at 0x%lx, PM1a 0x%x, S5 %s, HPET %s\n",
-	       acpi.ncpus, acpi.nioapics, acpi.lapic_phys, acpi.pm1a_cnt, acpi.have_s5 ? "found" : "missing",
-	       acpi.hpet_phys ? "found" : "none");
+	printk(KERN_INFO "acpi: %d CPUs, %d IOAPIC, LAPIC at 0x%lx, PM1a 0x%x, S5 %s\n",
+	       acpi.ncpus, acpi.nioapics, acpi.lapic_phys, acpi.pm1a_cnt, acpi.have_s5 ? "found" : "missing");
 }

@@ -14,7 +14,6 @@ struct acpi_info {
 	struct { uint32_t id, phys, gsi_base; } ioapics[MAX_IOAPICS];
 	int niso;	/* interrupt source overrides: ISA IRQ -> GSI */
 	struct { uint8_t irq; uint32_t gsi; uint16_t flags; } iso[MAX_ISO];
-	uint64_t hpet_phys;		/* 0: none */
 	/* FADT: power off and reset */
 	uint16_t pm1a_cnt, pm1b_cnt;
 	uint16_t slp_typ_a, slp_typ_b;	/* \_S5 */

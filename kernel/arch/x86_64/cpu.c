@@ -60,8 +60,6 @@ void cpu_detect_features(void)
 	}
 }
 
-static uint64_t segment(uint64_t flags) { return flags; }
-
 static void tss_descriptor(uint64_t *slot, struct tss *t)
 {
 	uint64_t base = (uint64_t)t, limit = sizeof(*t) - 1;
@@ -75,10 +73,10 @@ static void tss_descriptor(uint64_t *slot, struct tss *t)
 void gdt_load(struct cpu *c)
 {
 	c->gdt[0] = 0;
-	c->gdt[1] = segment(0x00af9a000000ffff);	/* kernel code, 64-bit */
-	c->gdt[2] = segment(0x00cf92000000ffff);	/* kernel data */
-	c->gdt[3] = segment(0x00cff2000000ffff);	/* user data, DPL 3 */
-	c->gdt[4] = segment(0x00affa000000ffff);	/* user code, 64-bit, DPL 3 */
+	c->gdt[1] = 0x00af9a000000ffff;	/* kernel code, 64-bit */
+	c->gdt[2] = 0x00cf92000000ffff;	/* kernel data */
+	c->gdt[3] = 0x00cff2000000ffff;	/* user data, DPL 3 */
+	c->gdt[4] = 0x00affa000000ffff;	/* user code, 64-bit, DPL 3 */
 	tss_descriptor(&c->gdt[5], &c->tss);
 	c->tss.iomap_base = sizeof(struct tss);		/* no I/O bitmap: user has no ports */
 	struct { uint16_t limit; uint64_t base; } __attribute__((packed)) p = {

@@ -31,6 +31,7 @@ struct cpu {
 	int irq_depth;			/* irq_push_off nesting */
 	bool irq_were_on;		/* IF before the outermost irq_push_off */
 	volatile uint64_t ticks;	/* timer interrupts taken */
+	int in_oops;			/* nested-fault guard for the oops printer */
 	uint64_t gdt[7];		/* null, kcode, kdata, udata, ucode, tss (2 slots) */
 	struct tss tss;
 	void (*volatile call_fn)(void *);	/* smp_call_all work */

@@ -221,7 +221,9 @@ static void frames_init(void)
 	frame_setup(phys_to_virt(table), n);
 	struct range r[4];
 	int nr = reserved_ranges(r, table, size);
-	for (int i = 0; i < boot_info.nregions; i++)
+	/* Highest regions first: the free list is LIFO, so low memory, which
+	 * boot.S has mapped, is handed out first, to the new page tables. */
+	for (int i = boot_info.nregions; i-- > 0;)
 		if (boot_info.regions[i].type == MEM_RAM)
 			free_ram(boot_info.regions[i].base,
 				 boot_info.regions[i].base + boot_info.regions[i].size, r, nr);

@@ -38,7 +38,11 @@ void pvh_parse(uint32_t start_info_phys)
 	}
 	boot_info.rsdp_phys = si->rsdp_paddr;
 	const struct hvm_memmap_entry *e = phys_to_virt(si->memmap_paddr);
-	for (uint32_t i = 0; i < si->memmap_entries && i < MAX_MEM_REGIONS; i++)
-		boot_info.regions[boot_info.nregions++] =
-			(struct mem_region){ e[i].addr, e[i].size, e[i].type };
+	for (uint32_t i = 0; i < si->memmap_entries && i < MAX_MEM_REGIONS; i++) {
+		/* insertion sort by address: the rest of the kernel relies on the order */
+		int k = boot_info.nregions++;
+		for (; k > 0 && boot_info.regions[k - 1].base > e[i].addr; k--)
+			boot_info.regions[k] = boot_info.regions[k - 1];
+		boot_info.regions[k] = (struct mem_region){ e[i].addr, e[i].size, e[i].type };
+	}
 }

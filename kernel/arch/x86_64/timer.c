@@ -2,15 +2,15 @@
  * Time. The LAPIC timer of every CPU interrupts TIMER_HZ (100) times a
  * second, the heartbeat that will drive preemption. Its rate and the TSC's
  * are measured once against the PIT, whose 1.193182 MHz is fixed by the PC.
- * The monotonic clock reads the TSC when the CPU says it is invariant, else
- * the HPET when there is one, else the TSC all the same.
+ * The monotonic clock counts TSC cycles since boot: one instruction to read,
+ * which matters on hot paths. A TSC the CPU does not call invariant may
+ * change rate with power states on old hardware; QEMU's never does, and the
+ * boot log says which kind this is.
  */
-#include "acpi.h"
 #include "arch.h"
 #include "exceptions.h"
 #include "interrupts.h"
 #include "kernel.h"
-#include "mm.h"
 
 #define LAPIC_TIMER_INIT	0x380
 #define LAPIC_TIMER_CUR		0x390
@@ -26,7 +26,6 @@ static uint64_t tsc_hz;
 static uint32_t lapic_ticks_per_interrupt;
 static uint64_t clock_mult;		/* ns = (count * clock_mult) >> 32 */
 static uint64_t clock_base;
-static volatile uint64_t *hpet_counter;	/* NULL: the clock reads the TSC */
 
 /* Busy-waits on PIT channel 2 for ms milliseconds (ms <= 50). */
 static void pit_wait_ms(unsigned ms)
@@ -73,32 +72,17 @@ void timer_start_this(void)
 	lapic_write(LAPIC_TIMER_INIT, lapic_ticks_per_interrupt);
 }
 
-static uint64_t clock_count(void)
-{
-	return hpet_counter ? *hpet_counter : rdtsc();
-}
-
 void clock_init(void)
 {
-	const char *source = "TSC";
-	uint64_t hz = tsc_hz;
-	if (!cpu_features.invariant_tsc && acpi.hpet_phys) {
-		volatile uint64_t *hpet = ioremap(acpi.hpet_phys, 1024);
-		uint64_t period_fs = hpet[0] >> 32;	/* capabilities: tick length */
-		hpet[2] |= 1;				/* configuration: counter on */
-		hpet_counter = &hpet[0xF0 / 8];
-		hz = 1000000000000000ULL / period_fs;
-		source = "HPET";
-	}
-	clock_mult = (1000000000ULL << 32) / hz;
-	clock_base = clock_count();
-	printk(KERN_INFO "clock: monotonic clock from the %s (%lu Hz)%s\n", source, hz,
-	       cpu_features.invariant_tsc ? ", TSC invariant" : "");
+	clock_mult = (1000000000ULL << 32) / tsc_hz;
+	clock_base = rdtsc();
+	printk(KERN_INFO "clock: monotonic clock from the TSC (%s)\n",
+	       cpu_features.invariant_tsc ? "invariant" : "not marked invariant; constant under QEMU");
 }
 
 uint64_t arch_clock_ns(void)
 {
-	uint64_t d = clock_count() - clock_base;
+	uint64_t d = rdtsc() - clock_base;
 	return (uint64_t)(((unsigned __int128)d * clock_mult) >> 32);
 }
 
