@@ -11,6 +11,7 @@
  * twice: at 0 (identity, to survive turning paging on) and at the direct map;
  * plus the kernel image at KERNEL_VMA. mm/ builds the real tables later.
  */
+#include "bootgdt.h"
 #include "memlayout.h"
 
 #define PA(x)	((x) - KERNEL_VMA)
@@ -130,10 +131,7 @@ high_half:
 	.section .boot.data, "a"
 	.align 16
 boot_gdt:
-	.quad 0
-	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad 0x00cf92000000ffff	/* 0x10: data */
-	.quad 0x00af9a000000ffff	/* 0x18: 64-bit code */
+	BOOT_GDT_ENTRIES
 boot_gdt_end:
 boot_gdt_ptr:
 	.word boot_gdt_end - boot_gdt - 1

@@ -8,6 +8,7 @@
  * The code is position-dependent on TRAMPOLINE_PHYS: every absolute address
  * is written as T(label).
  */
+#include "bootgdt.h"
 #include "memlayout.h"
 
 #define T(x)	(TRAMPOLINE_PHYS + (x) - trampoline_start)
@@ -60,10 +61,7 @@ tramp64:
 
 	.align 16
 tramp_gdt:
-	.quad 0
-	.quad 0x00cf9a000000ffff	/* 0x08: 32-bit code */
-	.quad 0x00cf92000000ffff	/* 0x10: data */
-	.quad 0x00af9a000000ffff	/* 0x18: 64-bit code */
+	BOOT_GDT_ENTRIES
 tramp_gdt_ptr:
 	.word tramp_gdt_ptr - tramp_gdt - 1
 	.long T(tramp_gdt)
