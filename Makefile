@@ -25,11 +25,11 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdlib -fno-pic -fno-pie \
 KLDFLAGS := -nostdlib -static -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
             -T kernel/kernel.ld
 
-KSRC := $(wildcard kernel/*.c kernel/lib/*.c kernel/mm/*.c kernel/fs/*.c kernel/arch/x86_64/*.c)
+KSRC := $(wildcard kernel/*.c kernel/lib/*.c kernel/mm/*.c kernel/fs/*.c kernel/tty/*.c kernel/arch/x86_64/*.c)
 KASM := $(wildcard kernel/arch/x86_64/*.S)
 KOBJ := $(patsubst %.c,$(BUILD)/%.o,$(KSRC)) $(patsubst %.S,$(BUILD)/%.o,$(KASM))
 
-USER_PROGS := init
+USER_PROGS := init sh
 USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
 
 .PHONY: all run test debug gdb deps clean
@@ -68,10 +68,15 @@ $(BUILD)/user/%: user/%.c
 	@mkdir -p $(dir $@)
 	$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
+$(BUILD)/user/sh: user/sh/sh.c
+	@mkdir -p $(dir $@)
+	$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
 # Byte-reproducible: fixed order, owners and times.
 $(BUILD)/initramfs.cpio: $(USER_BINS)
 	rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/dev
 	cp $(BUILD)/user/init $(BUILD)/rootfs/init
+	cp $(BUILD)/user/sh $(BUILD)/rootfs/bin/sh
 	cd $(BUILD)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc -R 0:0 --reproducible > ../initramfs.cpio.tmp
 	mv $(BUILD)/initramfs.cpio.tmp $@

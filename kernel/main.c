@@ -9,7 +9,12 @@
 #include "arch.h"
 #include "boot.h"
 #include "console.h"
-#include "cpio.h"
+#include "context.h"
+#include "exceptions.h"
+#include "fs.h"
+#include "proc.h"
+#include "time.h"
+#include "trap.h"
 #include "interrupts.h"
 #include "kernel.h"
 #include "mm.h"
@@ -36,14 +41,18 @@ static void print_features(void)
 	       f->xsave ? "on" : "absent", f->fpu_state_size);
 }
 
+static void resched_ipi(struct trap_frame *tf) { (void)tf; }	/* waking from hlt is the point */
+
 static void interrupts_init(void)
 {
+	irq_register(VEC_RESCHED, resched_ipi);
 	pic_disable();
 	lapic_init_this();
 	cpus_from_madt();
 	ioapic_init();
 	timer_calibrate();
 	clock_init();
+	time_init();
 	timer_start_this();
 	console_enable_rx_irq();
 	cpus[0].online = true;
@@ -51,27 +60,15 @@ static void interrupts_init(void)
 	sti();
 }
 
-/* Looks for the init program in the initramfs. */
-static const char *initramfs_check(void)
+/* The root file system: the initramfs unpacked into tmpfs, and /dev. */
+static void files_init(void)
 {
 	if (!boot_info.initrd_phys)
 		panic("no initramfs: sysret runs its programs from one; boot with -initrd FILE.cpio");
-	const void *a = phys_to_virt(boot_info.initrd_phys);
-	size_t off = 0, n = 0;
-	const char *want = cmdline.init[0] == '/' ? cmdline.init + 1 : cmdline.init;
-	struct cpio_entry e;
-	bool found = false;
-	int r;
-	while ((r = cpio_next(a, boot_info.initrd_size, &off, &e)) > 0) {
-		n++;
-		if (e.namelen == strlen(want) && !memcmp(e.name, want, e.namelen))
-			found = true;
-	}
-	if (r < 0)
-		panic("initramfs: malformed cpio archive at offset %zu", off);
-	printk(KERN_INFO "initramfs: %zu entries, %zu bytes; %s %s\n", n, boot_info.initrd_size,
-	       cmdline.init, found ? "present" : "MISSING");
-	return found ? cmdline.init : NULL;
+	vfs_init();
+	initramfs_unpack(phys_to_virt(boot_info.initrd_phys), boot_info.initrd_size);
+	devices_init();
+	tty_init();
 }
 
 void kmain(uint32_t start_info_phys)
@@ -88,7 +85,10 @@ void kmain(uint32_t start_info_phys)
 	idt_init();
 	cpus[0].id = 0;
 	cpu_init_this(&cpus[0]);
+	fpu_capture_initial();
+	sched_init_this_cpu();
 	nmi_init();
+	fault_init();
 	print_features();
 	acpi_init(boot_info.rsdp_phys);
 	mem_init();
@@ -102,9 +102,7 @@ void kmain(uint32_t start_info_phys)
 		selftest_run();
 		arch_power_off();
 	}
-	const char *init = initramfs_check();
-	if (!init)
-		panic("No working init found. Try passing init= option to kernel.");
-	/* FIXME: processes and user mode come next; until then there is nothing to run. */
-	panic("cannot run %s: this kernel has no user mode yet", init);
+	files_init();
+	proc_start_init();
+	sched_idle_loop();	/* the boot CPU's work is done: it becomes its idle process */
 }

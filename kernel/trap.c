@@ -17,6 +17,8 @@
 #include "kernel.h"
 #include "ksyms.h"
 #include "paging.h"
+#include "proc.h"
+#include "signum.h"
 #include "trap.h"
 
 static exc_handler_t exc_handlers[NUM_EXCEPTIONS];
@@ -67,6 +69,24 @@ static void oops(const struct trap_frame *tf)
 	arch_backtrace(tf->rbp);
 }
 
+/*
+ * A user program's exception that nothing fixed: the process gets the
+ * table's signal (default action: it dies of it), and the log a line in the
+ * style of Linux's.
+ */
+void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr)
+{
+	struct proc *p = current;
+	const struct exception_info *e = &exception_table[tf->vector];
+	if (tf->vector == 14)
+		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
+		       p->comm, p->pid, addr, tf->rip, tf->rsp, tf->error);
+	else
+		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx\n", p->comm,
+		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error);
+	proc_kill_on_return(p, sig);
+}
+
 static void exception(struct trap_frame *tf)
 {
 	const struct exception_info *e = &exception_table[tf->vector];
@@ -74,8 +94,8 @@ static void exception(struct trap_frame *tf)
 	if (h && h(tf))
 		return;		/* handled: resume where e->resumes says */
 	if (tf_from_user(tf)) {
-		/* FIXME: user mode arrives with processes; until then it cannot happen. */
-		panic("user-mode %s with no process to signal", e->mnemonic);
+		trap_user_fault(tf, e->signal ? e->signal : SIGSEGV, read_cr2());
+		return;
 	}
 	if (this_cpu()->in_oops++) {	/* the oops itself faulted: say no more */
 		printk(KERN_EMERG "oops: %s at %lx while printing an oops\n", e->mnemonic, tf->rip);
@@ -109,8 +129,12 @@ static void interrupt(struct trap_frame *tf)
 /* Called by vectors.S with interrupts off. */
 void trap_dispatch(struct trap_frame *tf)
 {
+	if (cpu_features.smap)
+		clac();		/* user code may have set AC: the kernel never runs with it */
 	if (tf->vector < NUM_EXCEPTIONS)
 		exception(tf);
 	else
 		interrupt(tf);
+	if (tf_from_user(tf))
+		return_to_user_work(tf);
 }

@@ -111,23 +111,27 @@ class Boot:
         self.text = "\n".join(t for _, t in self.lines)
 
     def _read(self, proc, keys):
-        buf = b""
+        """Collects lines; types each (trigger, keys) pair's keys once its trigger
+        shows up in the output after the previous trigger."""
+        buf, pending, raw, pos = b"", list(keys), "", 0
         while True:
-            chunk = proc.stdout.read1(4096) if hasattr(proc.stdout, "read1") else proc.stdout.read(1)
+            chunk = proc.stdout.read1(4096)
             if not chunk:
                 break
             buf += chunk
+            raw += chunk.decode("utf-8", "replace")
             while b"\n" in buf:
                 line, buf = buf.split(b"\n", 1)
                 text = line.decode("utf-8", "replace").rstrip("\r")
                 self.lines.append((time.monotonic() - self.start, text))
-                for trigger, key in keys.items():
-                    if trigger in text:
-                        try:
-                            proc.stdin.write(key)
-                            proc.stdin.flush()
-                        except OSError:
-                            pass
+            while pending and raw.find(pending[0][0], pos) >= 0:
+                trigger, key = pending.pop(0)
+                pos = raw.find(trigger, pos) + len(trigger)
+                try:
+                    proc.stdin.write(key)
+                    proc.stdin.flush()
+                except OSError:
+                    pass
         if buf:
             self.lines.append((time.monotonic() - self.start, buf.decode("utf-8", "replace")))
 
@@ -160,7 +164,7 @@ def expect(boot, name, needles, absent=(), exited=True):
 
 def selftest_boot(label, smp, cpu=None, extra="", mem="512M"):
     b = Boot(f"selftest panic=-1 {extra}", smp=smp, cpu=cpu, mem=mem,
-             keys={"selftest: serial: press a key": b"x"})
+             keys=[("selftest: serial: press a key", b"x")])
     kl = b.kernel_lines()
     report(bool(kl) and kl[0].startswith("sysret"), f"{label}: first line starts with sysret",
            (kl or ["(no output)"])[0])
@@ -215,9 +219,12 @@ def run_boot_tests():
     b = Boot("panic=-1", initrd=False)
     expect(b, "no initramfs: says so and panics", ["no initramfs", "-initrd", "Kernel panic"])
     b = Boot("panic=-1 init=/sbin/nope")
-    expect(b, "init= names a missing program: no working init", ["/sbin/nope MISSING", "No working init found"])
-    b = Boot("panic=-1")
-    expect(b, "default boot finds /init in the initramfs", ["/init present", "Kernel panic"])
+    expect(b, "init= names a missing program: panic", ["Requested init /sbin/nope failed (error 2)"])
+    b = Boot("panic=-1 quiet", timeout=20,
+             keys=[("# ", b"cd /dev\n"), ("# ", b"pwd\n"), ("# ", b"exit\n"), ("# ", b"/nowhere\n"),
+                   ("not found", b"\x01x")])
+    expect(b, "boot to a shell prompt; cd, pwd, exit (init starts a new shell)",
+           ["# pwd", "/dev", "# /nowhere", "sh: /nowhere: not found"], absent=["Kernel panic"])
 
     b = Boot("crash=ud panic=1 quiet", timeout=60)
     said, end = b.when("Rebooting in 1 seconds"), b.elapsed

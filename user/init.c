@@ -1,8 +1,65 @@
-/* The initramfs's /init until processes exist: it says hello. */
+/*
+ * init: PID 1. It runs /etc/rc if there is one, then a shell on the
+ * console, and waits for every process that ends up its child (orphans are
+ * given to PID 1), forever; when the shell exits, it starts another.
+ * With arguments (kernel command line words after "--"), it runs that one
+ * command instead, reaps everything, and powers the machine off when the
+ * command is done: the test harness boots sysret this way.
+ */
+#include <errno.h>
 #include <stdio.h>
+#include <string.h>
+#include <sys/reboot.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-int main(void)
+static char *const envp[] = { "HOME=/", "TERM=linux", "PATH=/bin:/sbin:/usr/bin:/usr/sbin", NULL };
+
+static pid_t spawn(char *const argv[])
 {
-	printf("hello from /init\n");
-	return 0;
+	pid_t pid = fork();
+	if (pid == 0) {
+		execve(argv[0], argv, envp);
+		fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
+		_exit(127);
+	}
+	if (pid < 0)
+		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+	return pid;
+}
+
+/* Waits until `pid` is gone, reaping every other child on the way. */
+static int wait_for(pid_t pid)
+{
+	int status = 0;
+	for (;;) {
+		pid_t w = wait(&status);
+		if (w == pid || (w < 0 && errno == ECHILD))
+			return status;
+	}
+}
+
+int main(int argc, char **argv)
+{
+	if (argc > 1) {
+		wait_for(spawn(argv + 1));
+		while (wait(NULL) > 0)	/* the last orphans */
+			;
+		sync();
+		reboot(RB_POWER_OFF);
+		return 0;
+	}
+	if (access("/etc/rc", X_OK) == 0) {
+		char *rc[] = { "/etc/rc", NULL };
+		wait_for(spawn(rc));
+	}
+	for (;;) {
+		char *sh[] = { "/bin/sh", NULL };
+		pid_t pid = spawn(sh);
+		if (pid < 0) {
+			sleep(1);
+			continue;
+		}
+		wait_for(pid);
+	}
 }

@@ -29,6 +29,9 @@ struct cmdline {
 	int panic_timeout;	/* seconds; <0 reset at once; 0 wait forever */
 	bool selftest;
 	char crash[32];		/* provoke a kernel fault on purpose (tests the oops) */
+	bool init_given;	/* init= was on the command line */
+	const char *init_argv[32];	/* [0] is the init path; then the words after "--" */
+	char args[512];		/* storage for init_argv */
 };
 extern struct cmdline cmdline;
 void cmdline_parse(const char *s, struct cmdline *out);

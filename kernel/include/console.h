@@ -8,5 +8,8 @@ void console_enable_rx_irq(void);	/* once the IOAPIC is up */
 void console_write(const char *s, size_t n);
 int console_getc_nonblock(void);	/* -1 if nothing has arrived */
 uint64_t console_rx_count(void);	/* bytes received by interrupt */
+/* From now on each received byte goes to fn (in interrupt context), not the ring. */
+void console_set_rx_hook(void (*fn)(char c));
+void tty_init(void);
 
 #endif

@@ -15,6 +15,7 @@
 #define SLAB_MAGIC	0x51AB51AB
 #define NCLASSES	8		/* 16, 32, ... 2048 bytes */
 #define MAX_SMALL	2048
+#define SLAB_HEADER	64	/* objects of 64 bytes and up are 64-byte aligned (XSAVE wants it) */
 
 struct slab {
 	uint32_t magic;
@@ -40,7 +41,7 @@ static int class_of(size_t size)
 
 static size_t slab_capacity(int idx)
 {
-	return (PAGE_SIZE - ALIGN_UP(sizeof(struct slab), 16)) / class_size(idx);
+	return (PAGE_SIZE - SLAB_HEADER) / class_size(idx);
 }
 
 void *page_alloc(void)
@@ -61,7 +62,7 @@ static struct slab *slab_new_locked(int idx)
 	if (!s)
 		return NULL;
 	size_t size = class_size(idx), n = slab_capacity(idx);
-	char *obj = (char *)s + ALIGN_UP(sizeof(struct slab), 16);
+	char *obj = (char *)s + SLAB_HEADER;
 	*s = (struct slab){ SLAB_MAGIC, idx, n, obj, NULL, NULL };
 	for (size_t i = 0; i + 1 < n; i++, obj += size)
 		*(void **)obj = obj + size;

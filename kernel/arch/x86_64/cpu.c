@@ -5,6 +5,7 @@
  * features and the FPU.
  */
 #include "arch.h"
+#include "context.h"
 #include "exceptions.h"
 #include "kernel.h"
 #include "mm.h"
@@ -165,7 +166,9 @@ void cpu_init_this(struct cpu *c)
 	write_cr0(read_cr0() | CR0_WP);
 	if (cpu_features.nx)
 		wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_NXE);
+	write_cr0(read_cr0() | CR0_AM);	/* user code may ask for alignment checks (#AC) */
 	fpu_init_this();
+	arch_syscall_init_this();
 }
 
 /* The boot CPU's GS area, before anything (printk's lock) reads it. */

@@ -4,6 +4,8 @@
 #include "types.h"
 #include "x86.h"
 
+struct proc;
+
 #define MAX_CPUS	64
 
 struct tss {
@@ -25,6 +27,8 @@ struct cpu {
 	struct cpu *self;		/* %gs:0, so this_cpu() is one load */
 	uint64_t kernel_rsp;		/* %gs:8, the syscall entry's stack (later issues) */
 	uint64_t user_rsp;		/* %gs:16, scratch for the syscall entry */
+	struct proc *cur_proc;		/* %gs:24, the process running here */
+	volatile bool idling;		/* halted in the idle loop */
 	int id;				/* index in cpus[] */
 	uint32_t apic_id;
 	volatile bool online;
@@ -41,6 +45,7 @@ struct cpu {
 _Static_assert(__builtin_offsetof(struct cpu, self) == 0, "entry code reads %gs:0");
 _Static_assert(__builtin_offsetof(struct cpu, kernel_rsp) == 8, "entry code reads %gs:8");
 _Static_assert(__builtin_offsetof(struct cpu, user_rsp) == 16, "entry code reads %gs:16");
+_Static_assert(__builtin_offsetof(struct cpu, cur_proc) == 24, "proc_current reads %gs:24");
 
 extern struct cpu cpus[MAX_CPUS];
 extern int ncpus;			/* CPUs the MADT lists */

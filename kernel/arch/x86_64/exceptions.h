@@ -40,6 +40,7 @@ const char *exc_resume_name(enum exc_resume r);
 #define VEC_TIMER	0x20
 #define VEC_SERIAL	0x24
 #define VEC_IPI_CALL	0xF0
+#define VEC_RESCHED	0xF1
 #define VEC_SPURIOUS	0xFF
 
 #endif

@@ -273,3 +273,67 @@ void mem_init(void)
 	       frame_total_count() >> 8, frame_free_count(),
 	       (uint64_t)(__kernel_end - __kernel_start) >> 10);
 }
+
+/* ---- walking a process's half ---- */
+
+uint64_t *pt_pte(uint64_t *pml4, uintptr_t va, bool create)
+{
+	return walk(pml4, va, 0, create, PTE_U);
+}
+
+static void range_level(uint64_t *table, int level, uintptr_t base, uintptr_t start,
+			uintptr_t end, pt_visit_fn fn, void *arg)
+{
+	uint64_t span = 1UL << (12 + 9 * level);
+	for (int i = 0; i < 512; i++) {
+		uintptr_t lo = base + i * span, hi = lo + span;
+		if (hi <= start || lo >= end || !(table[i] & PTE_P))
+			continue;
+		if (level == 0)
+			fn(&table[i], lo, arg);
+		else
+			range_level(phys_to_virt(table[i] & PTE_ADDR), level - 1, lo, start, end, fn, arg);
+	}
+}
+
+/* Calls fn on every present 4 KiB PTE of the user half within [start, end). */
+void pt_range(uint64_t *pml4, uintptr_t start, uintptr_t end, pt_visit_fn fn, void *arg)
+{
+	range_level(pml4, 3, 0, start, MIN(end, USER_TOP), fn, arg);
+}
+
+static void free_level(uint64_t *table, int level)
+{
+	for (int i = 0; i < 512; i++) {
+		if (!(table[i] & PTE_P))
+			continue;
+		if (level > 1)
+			free_level(phys_to_virt(table[i] & PTE_ADDR), level - 1);
+		frame_unref(table[i] & PTE_ADDR);
+		table[i] = 0;
+	}
+}
+
+/* Frees the user half's page tables (the pages they map must be gone). */
+void pt_free_user_tables(uint64_t *pml4)
+{
+	for (int i = 0; i < 256; i++) {
+		if (!(pml4[i] & PTE_P))
+			continue;
+		free_level(phys_to_virt(pml4[i] & PTE_ADDR), 2);
+		frame_unref(pml4[i] & PTE_ADDR);
+		pml4[i] = 0;
+	}
+}
+
+void page_zero(void *page)
+{
+	uint64_t n = PAGE_SIZE / 8;
+	__asm__ volatile("rep stosq" : "+D"(page), "+c"(n) : "a"(0UL) : "memory");
+}
+
+void page_copy(void *dst, const void *src)
+{
+	uint64_t n = PAGE_SIZE / 8;
+	__asm__ volatile("rep movsq" : "+D"(dst), "+S"(src), "+c"(n) : : "memory");
+}

@@ -31,4 +31,11 @@ paddr_t pt_translate(uint64_t *pml4, uintptr_t va);	/* -1 if unmapped */
 uint64_t pt_flags_nx(void);		/* PTE_NX if the CPU has NX, else 0 */
 void tlb_flush_all(void);		/* this CPU, global entries too */
 
+typedef void (*pt_visit_fn)(uint64_t *pte, uintptr_t va, void *arg);
+uint64_t *pt_pte(uint64_t *pml4, uintptr_t va, bool create);	/* user half */
+void pt_range(uint64_t *pml4, uintptr_t start, uintptr_t end, pt_visit_fn fn, void *arg);
+void pt_free_user_tables(uint64_t *pml4);
+void page_zero(void *page);		/* rep stosq: 512 iterations, not 4096 */
+void page_copy(void *dst, const void *src);
+
 #endif

@@ -25,6 +25,9 @@ static struct spinlock rx_lock = SPINLOCK_INIT("serial rx");
 static char rx_ring[RX_SIZE];
 static uint32_t rx_head, rx_tail;	/* guarded by rx_lock */
 static uint64_t rx_total;
+static void (*rx_hook)(char c);
+
+void console_set_rx_hook(void (*fn)(char c)) { rx_hook = fn; }
 
 void console_init(void)
 {
@@ -56,14 +59,17 @@ void console_write(const char *s, size_t n)
 static void serial_irq(struct trap_frame *tf)
 {
 	(void)tf;
-	spin_lock(&rx_lock);
 	while (inb(COM1 + REG_LSR) & LSR_DATA_READY) {
 		char c = inb(COM1 + REG_DATA);
+		spin_lock(&rx_lock);
 		rx_total++;
-		if (rx_head - rx_tail < RX_SIZE)
+		void (*hook)(char) = rx_hook;
+		if (!hook && rx_head - rx_tail < RX_SIZE)
 			rx_ring[rx_head++ % RX_SIZE] = c;
+		spin_unlock(&rx_lock);
+		if (hook)
+			hook(c);
 	}
-	spin_unlock(&rx_lock);
 }
 
 void console_enable_rx_irq(void)

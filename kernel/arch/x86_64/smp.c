@@ -11,6 +11,7 @@
 #include "kernel.h"
 #include "mm.h"
 #include "paging.h"
+#include "proc.h"
 #include "smp.h"
 #include "spinlock.h"
 #include "string.h"
@@ -39,14 +40,12 @@ __attribute__((noreturn)) static void ap_main(void)
 	struct cpu *c = &cpus[ap_starting];	/* APs start one at a time */
 	write_cr3(kernel_pml4_phys);
 	cpu_init_this(c);
+	sched_init_this_cpu();
 	lapic_init_this();
 	timer_start_this();
 	__atomic_add_fetch(&ncpus_online, 1, __ATOMIC_SEQ_CST);
 	c->online = true;
-	for (;;) {
-		sti();
-		hlt();
-	}
+	sched_idle_loop();
 }
 
 static void trampoline_setup(void)

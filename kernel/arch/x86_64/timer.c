@@ -11,6 +11,7 @@
 #include "exceptions.h"
 #include "interrupts.h"
 #include "kernel.h"
+#include "proc.h"
 
 #define LAPIC_TIMER_INIT	0x380
 #define LAPIC_TIMER_CUR		0x390
@@ -58,10 +59,11 @@ void timer_calibrate(void)
 	       (uint64_t)elapsed * (1000 / CALIBRATE_MS) / 1000, TIMER_HZ);
 }
 
+/* Asynchronous: the interrupted code resumes at its next instruction. */
 static void timer_interrupt(struct trap_frame *tf)
 {
-	(void)tf;
 	this_cpu()->ticks++;
+	sched_tick(tf_from_user(tf));
 }
 
 void timer_start_this(void)

@@ -1,0 +1,71 @@
+/*
+ * The system call entry: `syscall` lands here (LSTAR).
+ *
+ * Register contract (set by the CPU and the Linux x86-64 ABI):
+ *   rax = system call number; rdi, rsi, rdx, r10, r8, r9 = arguments;
+ *   rcx = the user's return rip, r11 = the user's rflags (the CPU put them
+ *   there); rsp = still the user's stack; GS = the user's; interrupts off
+ *   (SFMASK clears IF, TF, DF, AC).
+ * We swapgs to reach the per-CPU area, switch to this process's kernel stack
+ * (%gs:8), and build the same struct trap_frame an interrupt would, so one
+ * return-to-user path serves both. The result goes back in rax; rcx and r11
+ * are clobbered, as on Linux.
+ *
+ * The way out is sysret when syscall_dispatch says it is safe (a canonical
+ * user rip equal to rcx, rflags equal to r11); otherwise iretq, which can
+ * restore any register state (execve, and later sigreturn, need that).
+ */
+#define VEC_SYSCALL	0x100
+
+	.text
+	.global syscall_entry
+syscall_entry:
+	swapgs
+	movq %rsp, %gs:16		/* the user rsp, until it is on the frame */
+	movq %gs:8, %rsp		/* this process's kernel stack */
+	pushq $0x1b			/* ss */
+	pushq %gs:16			/* rsp */
+	pushq %r11			/* rflags */
+	pushq $0x23			/* cs */
+	pushq %rcx			/* rip */
+	pushq $0			/* error code */
+	pushq $VEC_SYSCALL
+	cld
+	pushq %rax
+	pushq %rbx
+	pushq %rcx
+	pushq %rdx
+	pushq %rsi
+	pushq %rdi
+	pushq %rbp
+	pushq %r8
+	pushq %r9
+	pushq %r10
+	pushq %r11
+	pushq %r12
+	pushq %r13
+	pushq %r14
+	pushq %r15
+	movq %rsp, %rdi
+	xorl %ebp, %ebp
+	call syscall_dispatch		/* returns 1 when sysret is safe */
+	testl %eax, %eax
+	jz trap_return			/* iretq, with swapgs (CS says user) */
+	popq %r15
+	popq %r14
+	popq %r13
+	popq %r12
+	popq %r11			/* = rflags */
+	popq %r10
+	popq %r9
+	popq %r8
+	popq %rbp
+	popq %rdi
+	popq %rsi
+	popq %rdx
+	popq %rcx			/* = rip */
+	popq %rbx
+	popq %rax
+	movq 40(%rsp), %rsp		/* vector, error, rip, cs, rflags, then rsp */
+	swapgs
+	sysretq

@@ -1,0 +1,115 @@
+#ifndef SYSRET_PROC_H
+#define SYSRET_PROC_H
+/*
+ * Processes: the PCB and its states.
+ *
+ *                 fork
+ *                   |
+ *                   v        scheduled          exit()
+ *   wakeup --> RUNNABLE ---------------> RUNNING -------> ZOMBIE --(reaped by wait)--> gone
+ *      ^           ^ <----------------   |    |
+ *      |           |   preempted/yield   |    | SIGSTOP (#4)
+ *      |           |                     |    v
+ *      +------ SLEEPING <----------------+  STOPPED --(SIGCONT)--> RUNNABLE
+ *                   wait for an event
+ *
+ * Only proc.c and sched.c change a process's state.
+ */
+#include "list.h"
+#include "spinlock.h"
+#include "trapframe.h"
+#include "types.h"
+
+enum proc_state { P_RUNNABLE, P_RUNNING, P_SLEEPING, P_STOPPED, P_ZOMBIE };
+
+#define PID_MAX		32768	/* PIDs wrap here, as Linux's default pid_max */
+#define KSTACK_SIZE	16384
+#define COMM_LEN	16
+
+struct mm;
+struct files;
+struct inode;
+
+struct waitq {
+	struct list_head waiters;	/* guarded by sched_lock */
+};
+#define WAITQ_INIT(name)	{ LIST_HEAD_INIT((name).waiters) }
+
+/*
+ * Lock legend: [t] proc_lock (the tree, pids, exit and wait), [s] sched_lock
+ * (states, run queue, wait queues), [c] only the process itself.
+ */
+struct proc {
+	int pid;			/* constant */
+	enum proc_state state;		/* [s], and [t] for ZOMBIE */
+	struct proc *parent;		/* [t] */
+	struct list_head children;	/* [t] */
+	struct list_head sibling;	/* [t] in parent->children */
+	int pgid, sid;			/* [t] */
+	char comm[COMM_LEN];		/* [c] */
+
+	/* the kernel side: stack, saved context */
+	void *kstack;			/* KSTACK_SIZE bytes; the user trap frame at its top */
+	uint64_t ksp;			/* [s] saved stack pointer while switched out */
+	struct trap_frame *tf;		/* the user registers */
+	volatile bool on_cpu;		/* still running on its kernel stack */
+	int cpu;			/* [s] where it runs or last ran */
+	struct list_head run_link;	/* [s] run queue or a wait queue */
+	uint64_t wake_at_ns;		/* [s] timed sleep: 0 = none */
+	struct list_head timer_link;	/* [s] */
+	volatile bool need_resched;
+	void *fpu;			/* FPU/SSE/AVX state while switched out */
+	uint64_t fs_base;		/* [c] the TLS pointer (arch_prctl) */
+
+	struct mm *mm;			/* [c] address space (shared with a vfork child) */
+	struct files *files;		/* [c] descriptor table */
+	struct inode *cwd;		/* [c] */
+	uint32_t umask;			/* [c] */
+
+	/* exit and wait */
+	volatile int kill_signal;	/* a fatal signal to die of on the way to user mode */
+	int exit_status;		/* [t] the wait status Linux encodes */
+	struct waitq child_exit;	/* the parent sleeps here in wait4 */
+	struct waitq vfork_done;	/* a vfork parent sleeps here */
+	bool vfork_pending;		/* [t] */
+	uint64_t *clear_child_tid;	/* user address: zeroed at exit (set_tid_address) */
+	uint64_t set_child_tid;		/* CLONE_CHILD_SETTID: written when the child first runs */
+	uint64_t utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;
+	uint64_t start_ns;
+};
+
+struct proc *proc_current(void);
+#define current proc_current()
+
+extern struct spinlock proc_lock;
+extern struct proc *init_proc;
+
+struct proc *proc_find_locked(int pid);
+void proc_init(void);
+__attribute__((noreturn)) void proc_exit(int status);	/* status: a Linux wait status */
+void proc_kill_on_return(struct proc *p, int sig);
+void proc_set_comm(struct proc *p, const char *path);
+
+/* sched.c */
+extern struct spinlock sched_lock;
+void sched_init_cpu(struct proc *idle);
+void sched_init_this_cpu(void);
+void sched_make_runnable(struct proc *p);
+void sched_yield(void);
+void sched_tick(bool user);		/* from the timer interrupt */
+__attribute__((noreturn)) void sched_idle_loop(void);
+void sched_sleep(struct waitq *wq, struct spinlock *lk);
+void sched_sleep_until(uint64_t ns);	/* true if woken early is not tracked */
+void sched_wake_all(struct waitq *wq);
+void sched_sleep_if(struct waitq *wq, volatile uint64_t *seq, uint64_t seen, uint64_t deadline);
+void sched_wake_proc(struct proc *p);
+void sched_finish_switch(void);
+void waitq_init(struct waitq *wq);
+__attribute__((noreturn)) void sched_exit_locked(void);
+void proc_start_init(void);
+void proc_vfork_release(struct proc *p);
+void proc_child_start(void);
+int proc_count(void);
+void return_to_user_work(struct trap_frame *tf);
+
+#endif
