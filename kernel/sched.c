@@ -28,6 +28,15 @@ static void enqueue_locked(struct proc *p);
 static void finish_switch(void);
 static void add_timer_locked(struct proc *p, uint64_t ns);
 
+/* Takes p off the timed sleepers, if it is there. [s] held. */
+static void drop_timer_locked(struct proc *p)
+{
+	if (p->wake_at_ns) {
+		list_del(&p->timer_link);
+		p->wake_at_ns = 0;
+	}
+}
+
 void waitq_init(struct waitq *wq) { list_init(&wq->waiters); }
 
 static struct proc idle_storage[MAX_CPUS];
@@ -58,10 +67,7 @@ void sched_wake_proc(struct proc *p)
 	spin_lock(&sched_lock);
 	if (p->state == P_SLEEPING) {
 		list_del(&p->run_link);
-		if (p->wake_at_ns) {
-			list_del(&p->timer_link);
-			p->wake_at_ns = 0;
-		}
+		drop_timer_locked(p);
 		enqueue_locked(p);
 	}
 	spin_unlock(&sched_lock);
@@ -173,10 +179,7 @@ void sched_sleep_if(struct waitq *wq, volatile uint64_t *seq, uint64_t seen, uin
 		add_timer_locked(p, deadline);
 	p->state = P_SLEEPING;
 	schedule_locked();
-	if (p->wake_at_ns) {
-		list_del(&p->timer_link);
-		p->wake_at_ns = 0;
-	}
+	drop_timer_locked(p);
 	spin_unlock(&sched_lock);
 }
 
@@ -186,10 +189,7 @@ void sched_wake_all(struct waitq *wq)
 	while (!list_empty(&wq->waiters)) {
 		struct proc *p = list_first_entry(&wq->waiters, struct proc, run_link);
 		list_del(&p->run_link);
-		if (p->wake_at_ns) {
-			list_del(&p->timer_link);
-			p->wake_at_ns = 0;
-		}
+		drop_timer_locked(p);
 		enqueue_locked(p);
 	}
 	spin_unlock(&sched_lock);
@@ -215,10 +215,7 @@ void sched_sleep_until(uint64_t ns)
 	p->state = P_SLEEPING;
 	list_init(&p->run_link);
 	schedule_locked();
-	if (p->wake_at_ns) {		/* woken early */
-		list_del(&p->timer_link);
-		p->wake_at_ns = 0;
-	}
+	drop_timer_locked(p);		/* woken early */
 	spin_unlock(&sched_lock);
 }
 

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
+#include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -42,9 +43,15 @@ static int wait_for(pid_t pid)
 int main(int argc, char **argv)
 {
 	if (argc > 1) {
+		/* Free memory before and after: leaks show as a difference. */
+		struct sysinfo before, after;
+		sysinfo(&before);
 		wait_for(spawn(argv + 1));
 		while (wait(NULL) > 0)	/* the last orphans */
 			;
+		sysinfo(&after);
+		printf("init: free memory %lu before, %lu after\n", before.freeram, after.freeram);
+		fflush(stdout);
 		sync();
 		reboot(RB_POWER_OFF);
 		return 0;

@@ -15,6 +15,8 @@
  * user rip equal to rcx, rflags equal to r11); otherwise iretq, which can
  * restore any register state (execve, and later sigreturn, need that).
  */
+#include "regs.h"
+
 #define VEC_SYSCALL	0x100
 
 	.text
@@ -30,42 +32,13 @@ syscall_entry:
 	pushq %rcx			/* rip */
 	pushq $0			/* error code */
 	pushq $VEC_SYSCALL
-	cld
-	pushq %rax
-	pushq %rbx
-	pushq %rcx
-	pushq %rdx
-	pushq %rsi
-	pushq %rdi
-	pushq %rbp
-	pushq %r8
-	pushq %r9
-	pushq %r10
-	pushq %r11
-	pushq %r12
-	pushq %r13
-	pushq %r14
-	pushq %r15
+	PUSH_REGS
 	movq %rsp, %rdi
 	xorl %ebp, %ebp
 	call syscall_dispatch		/* returns 1 when sysret is safe */
 	testl %eax, %eax
 	jz trap_return			/* iretq, with swapgs (CS says user) */
-	popq %r15
-	popq %r14
-	popq %r13
-	popq %r12
-	popq %r11			/* = rflags */
-	popq %r10
-	popq %r9
-	popq %r8
-	popq %rbp
-	popq %rdi
-	popq %rsi
-	popq %rdx
-	popq %rcx			/* = rip */
-	popq %rbx
-	popq %rax
-	movq 40(%rsp), %rsp		/* vector, error, rip, cs, rflags, then rsp */
+	POP_REGS			/* rcx = rip, r11 = rflags: checked by syscall_dispatch */
+	movq 24(%rsp), %rsp		/* rip, cs, rflags, then rsp */
 	swapgs
 	sysretq
