@@ -6,6 +6,7 @@ exit status is non-zero if anything failed. Every QEMU run has a wall-clock
 bound, so nothing can hang the harness.
 """
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -93,7 +94,7 @@ class Boot:
         cmd = ["qemu-system-x86_64", "-cpu", cpu or QEMU_CPU, "-m", mem, "-smp", str(smp),
                "-nographic", "-no-reboot", "-kernel", KERNEL, "-append", "console=ttyS0 " + append]
         if initrd:
-            cmd += ["-initrd", INITRD]
+            cmd += ["-initrd", INITRD if initrd is True else initrd]
         self.lines = []          # (seconds since start, text)
         self.start = time.monotonic()
         proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -237,6 +238,54 @@ def run_boot_tests():
     return timings
 
 
+# ---------------------------------------------------------------- ABI tests
+
+def abi_initramfs(names):
+    """An initramfs with init, the shell, and the ABI test binaries in /abi."""
+    root = os.path.join(BUILD, "abi", "root")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "bin"))
+    os.makedirs(os.path.join(root, "abi"))
+    shutil.copy(os.path.join(BUILD, "user", "init"), os.path.join(root, "init"))
+    shutil.copy(os.path.join(BUILD, "user", "sh"), os.path.join(root, "bin", "sh"))
+    for name in names + ["runner"]:
+        shutil.copy(os.path.join(BUILD, "abi", "bin", name), os.path.join(root, "abi", name))
+    archive = os.path.join(BUILD, "abi", "initramfs.cpio")
+    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
+                           text=True, check=True).stdout.split()
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
+                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
+                       check=True)
+    return archive
+
+
+def run_abi_tests():
+    """Every tests/abi program on the host (the expected output) and inside
+    sysret on 1 and 2 CPUs, in one boot each; then the free memory check."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "abi"))
+    import abi
+    try:
+        names = abi.build(BUILD)
+    except RuntimeError as e:
+        report(False, "abi tests build", str(e))
+        return
+    expected = abi.expected(BUILD, names)
+    report(len(expected) == len(names), f"abi: {len(names)} programs ran on the host",
+           f"only {len(expected)} finished")
+    initrd = abi_initramfs(names)
+    for smp in (1, 2):
+        b = Boot("quiet panic=-1 -- /abi/runner /abi " + " ".join(names), smp=smp,
+                 initrd=initrd, timeout=600)
+        actual = abi.parse(b.text)
+        for name, ok, detail in abi.compare(expected, actual):
+            report(ok, f"abi smp{smp}: {name}", detail)
+        m = re.search(r"init: free memory (\d+) before, (\d+) after", b.text)
+        report(bool(m) and m.group(1) == m.group(2),
+               f"abi smp{smp}: free memory back to its starting value after the suite",
+               m.group(0) if m else "no report from init:\n" + "\n".join(b.text.splitlines()[-20:]))
+
+
 def main():
     os.chdir(ROOT)
     if not os.path.exists(KERNEL):
@@ -244,6 +293,7 @@ def main():
         return 2
     run_unit_tests()
     timings = run_boot_tests()
+    run_abi_tests()
     for t in timings:
         print("time:", t)
     size = os.path.getsize(KERNEL)

@@ -13,15 +13,20 @@
 
 static int walk(struct inode *start, const char *path, int flags, struct nameidata *nd, int *links);
 
-/* Resolves the symlink `link` found in dir; returns the target, referenced. */
+/* Resolves the symlink `link` found in dir; returns the target, referenced.
+ * Recursive, 40 deep at most: the nameidata lives on the heap, not on the
+ * kernel stack, so that depth fits. */
 static int follow(struct inode *dir, struct inode *link, int *links, struct inode **out)
 {
 	if (++*links > MAX_SYMLINKS)
 		return -ELOOP;
-	struct nameidata sub;
-	int err = walk(dir, link->target, LOOKUP_FOLLOW, &sub, links);
+	struct nameidata *sub = kmalloc(sizeof(*sub));
+	if (!sub)
+		return -ENOMEM;
+	int err = walk(dir, link->target, LOOKUP_FOLLOW, sub, links);
 	if (!err)
-		*out = sub.inode;
+		*out = sub->inode;
+	kfree(sub);
 	return err;
 }
 

@@ -15,7 +15,7 @@ struct mem_region {
 struct boot_info {
 	int nregions;
 	struct mem_region regions[MAX_MEM_REGIONS];
-	char cmdline[1024];
+	char cmdline[4096];
 	paddr_t initrd_phys;	/* 0: no initramfs */
 	size_t initrd_size;
 	uint64_t rsdp_phys;	/* 0: search for it */
@@ -30,8 +30,8 @@ struct cmdline {
 	bool selftest;
 	char crash[32];		/* provoke a kernel fault on purpose (tests the oops) */
 	bool init_given;	/* init= was on the command line */
-	const char *init_argv[32];	/* [0] is the init path; then the words after "--" */
-	char args[512];		/* storage for init_argv */
+	const char *init_argv[256];	/* [0] is the init path; then the words after "--" */
+	char args[4096];	/* storage for init_argv */
 };
 extern struct cmdline cmdline;
 void cmdline_parse(const char *s, struct cmdline *out);

@@ -62,25 +62,44 @@ static void unmap_pte(uint64_t *pte, uintptr_t va, void *arg)
 	invlpg(va);
 }
 
-/* Removes every mapping in [start, end). [m] held. */
-static int unmap_range_locked(struct mm *mm, uint64_t start, uint64_t end)
+/* The regions overlapping [start, end), split so that each lies inside it,
+ * are passed to fn in turn (fn may remove them). [m] held. */
+static int for_each_inside(struct mm *mm, uint64_t start, uint64_t end,
+			   void (*fn)(struct mm *, struct vma *, void *), void *arg)
 {
-	struct vma *v, *t;
-	list_for_each_entry_safe(v, t, &mm->vmas, link) {
-		if (v->end <= start || v->start >= end)
+	struct list_head *pos = mm->vmas.next;
+	while (pos != &mm->vmas) {
+		struct vma *v = list_entry(pos, struct vma, link);
+		if (v->end <= start || v->start >= end) {
+			pos = pos->next;
 			continue;
-		if (v->start < start) {
+		}
+		if (v->start < start) {		/* keep the part below; go on with the rest */
 			if (vma_split(v, start))
 				return -ENOMEM;
-			continue;	/* the upper half comes next in the list */
+			pos = pos->next;
+			continue;
 		}
 		if (v->end > end && vma_split(v, end))
 			return -ENOMEM;
-		pt_range(mm->pml4, v->start, v->end, unmap_pte, NULL);
-		list_del(&v->link);
-		vma_free(v);
+		pos = pos->next;		/* before fn, which may free v */
+		fn(mm, v, arg);
 	}
 	return 0;
+}
+
+static void remove_vma(struct mm *mm, struct vma *v, void *arg)
+{
+	(void)arg;
+	pt_range(mm->pml4, v->start, v->end, unmap_pte, NULL);
+	list_del(&v->link);
+	vma_free(v);
+}
+
+/* Removes every mapping in [start, end). [m] held. */
+static int unmap_range_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	return for_each_inside(mm, start, end, remove_vma, NULL);
 }
 
 static bool range_free_locked(struct mm *mm, uint64_t start, uint64_t end)
@@ -196,6 +215,13 @@ static void protect_pte(uint64_t *pte, uintptr_t va, void *arg)
 	invlpg(va);
 }
 
+static void protect_vma(struct mm *mm, struct vma *v, void *arg)
+{
+	v->flags = (v->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | *(uint32_t *)arg;
+	struct prot_ctx p = { v->flags };
+	pt_range(mm->pml4, v->start, v->end, protect_pte, &p);
+}
+
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 {
 	if ((addr & (PAGE_SIZE - 1)) || prot & ~7UL)
@@ -213,20 +239,10 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 		}
 		a = v->end;
 	}
-	struct vma *v, *t;
-	list_for_each_entry_safe(v, t, &mm->vmas, link) {
-		if (v->end <= addr || v->start >= end)
-			continue;
-		if ((v->start < addr && vma_split(v, addr)) || (v->end > end && vma_split(v, end)))
-			break;
-		if (v->start < addr)
-			continue;
-		v->flags = (v->flags & ~(VM_READ | VM_WRITE | VM_EXEC)) | prot_to_flags(prot);
-		struct prot_ctx p = { v->flags };
-		pt_range(mm->pml4, v->start, v->end, protect_pte, &p);
-	}
+	uint32_t flags = prot_to_flags(prot);
+	int err = for_each_inside(mm, addr, end, protect_vma, &flags);
 	spin_unlock(&mm->lock);
-	return 0;
+	return err;
 }
 
 /* brk: the heap is [brk_start, brk); it moves only if the range is free. */
