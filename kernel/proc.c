@@ -170,6 +170,7 @@ void proc_start_init(void)
 	inode_get(root_inode);
 	p->pgid = p->sid = 1;
 	p->umask = 022;
+	rlimits_default(p->rlim);
 	strlcpy(p->comm, "init", COMM_LEN);
 	fpu_save(p->fpu);	/* a clean state: nothing has touched the FPU since boot */
 	arch_kthread_frame(p, init_start);
@@ -214,6 +215,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	c->cwd = parent->cwd;
 	inode_get(c->cwd);
 	c->umask = parent->umask;
+	memcpy(c->rlim, parent->rlim, sizeof(c->rlim));
 	memcpy(c->comm, parent->comm, COMM_LEN);
 	c->fs_base = (flags & CLONE_SETTLS) ? tls : parent->fs_base;
 	fpu_save(c->fpu);

@@ -5,6 +5,7 @@
  */
 #include "arch.h"
 #include "errno.h"
+#include "fs.h"
 #include "kernel.h"
 #include "mm.h"
 #include "proc.h"
@@ -77,44 +78,45 @@ long sys_sched_yield(void)
 
 /* ---- resource limits ---- */
 
-#define RLIM_NLIMITS	16
 #define RLIM_INFINITY	(~0UL)
-#define RLIMIT_STACK	3
 #define RLIMIT_CORE	4
 #define RLIMIT_NPROC	6
-#define RLIMIT_NOFILE	7
 #define RLIMIT_SIGPENDING 11
 
-struct rlimit { uint64_t cur, max; };
-
-static struct rlimit default_limit(long res)
+/* The limits PID 1 starts with (Linux's defaults); children inherit them. */
+void rlimits_default(struct rlimit *r)
 {
-	switch (res) {
-	case RLIMIT_STACK: return (struct rlimit){ 8 << 20, RLIM_INFINITY };
-	case RLIMIT_CORE: return (struct rlimit){ 0, RLIM_INFINITY };
-	case RLIMIT_NOFILE: return (struct rlimit){ 1024, 1024 };
-	case RLIMIT_NPROC: case RLIMIT_SIGPENDING: return (struct rlimit){ PID_MAX, PID_MAX };
-	}
-	return (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	for (int i = 0; i < RLIM_NLIMITS; i++)
+		r[i] = (struct rlimit){ RLIM_INFINITY, RLIM_INFINITY };
+	r[RLIMIT_STACK].cur = 8 << 20;
+	r[RLIMIT_CORE].cur = 0;
+	r[RLIMIT_NOFILE] = (struct rlimit){ NR_OPEN, NR_OPEN };
+	r[RLIMIT_NPROC] = r[RLIMIT_SIGPENDING] = (struct rlimit){ PID_MAX, PID_MAX };
 }
 
-/* FIXME: limits are reported, and a change is accepted, but none is enforced
- * beyond the fixed ones the kernel has (1024 descriptors, an 8 MiB stack). */
+/* Enforced: RLIMIT_NOFILE (descriptor numbers). FIXME: the others are kept
+ * and reported; the stack grows to 8 MiB whatever RLIMIT_STACK says. */
 long sys_prlimit64(long pid, long res, const struct rlimit *unew, struct rlimit *uold)
 {
 	if (res < 0 || res >= RLIM_NLIMITS)
 		return -EINVAL;
-	if (pid && pid != current->pid)
-		return -ESRCH;
-	struct rlimit r = default_limit(res);
+	struct proc *p = current;
+	if (pid && pid != p->pid)
+		return -EPERM;	/* FIXME: another process's limits */
+	struct rlimit n, old = p->rlim[res];
 	if (unew) {
-		struct rlimit n;
 		if (copy_from_user(&n, unew, sizeof(n)))
 			return -EFAULT;
 		if (n.cur > n.max)
 			return -EINVAL;
+		if (res == RLIMIT_NOFILE && n.max > NR_OPEN)
+			return -EPERM;	/* beyond what a descriptor table holds (nr_open) */
 	}
-	return uold ? copy_to_user(uold, &r, sizeof(r)) : 0;
+	if (uold && copy_to_user(uold, &old, sizeof(old)))
+		return -EFAULT;
+	if (unew)
+		p->rlim[res] = n;
+	return 0;
 }
 
 long sys_getrlimit(long res, struct rlimit *u) { return sys_prlimit64(0, res, NULL, u); }

@@ -94,12 +94,19 @@ struct file *fd_get(int fd)
 	return f;
 }
 
+/* Descriptors run from 0 to below RLIMIT_NOFILE's soft limit. */
+int fd_limit(void)
+{
+	return MIN(current->rlim[RLIMIT_NOFILE].cur, (uint64_t)NR_OPEN);
+}
+
 /* The lowest free descriptor >= min for f (the reference is consumed). */
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
 	struct files *t = current->files;
+	int limit = fd_limit();
 	spin_lock(&t->lock);
-	for (int i = min; i < NR_OPEN; i++)
+	for (int i = min; i < limit; i++)
 		if (!t->fd[i]) {
 			t->fd[i] = f;
 			set_cloexec_locked(t, i, cloexec);
@@ -117,7 +124,7 @@ int fd_install(struct file *f, bool cloexec) { return fd_install_from(f, 0, cloe
 long fd_install_at(int fd, struct file *f, bool cloexec)
 {
 	struct files *t = current->files;
-	if (fd < 0 || fd >= NR_OPEN) {
+	if (fd < 0 || fd >= fd_limit()) {
 		file_put(f);
 		return -EBADF;
 	}

@@ -13,7 +13,6 @@
 #include "string.h"
 #include "uaccess.h"
 
-paddr_t inode_page_locked(struct inode *ino, uint64_t off, bool create);
 
 static const char zero_page[PAGE_SIZE] __attribute__((aligned(PAGE_SIZE)));
 

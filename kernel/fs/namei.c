@@ -59,6 +59,7 @@ static int walk(struct inode *start, const char *path, int flags, struct nameida
 			return -ENOTDIR;
 		}
 		if (last && (flags & LOOKUP_PARENT)) {
+			nd->must_dir = must_dir;
 			nd->parent = cur;
 			memcpy(nd->last, name, len);
 			nd->last[len] = 0;
@@ -161,7 +162,7 @@ int vfs_lookup_at(int dirfd, const char *upath, int flags, struct nameidata *nd)
 	if (!path)
 		return -ENOMEM;
 	long n = strncpy_from_user(path, upath, PATH_MAX);
-	int err = n < 0 ? (int)n : 0;
+	int err = n < 0 ? (int)n : n == 0 ? -ENOENT : 0;
 	struct inode *start = NULL;
 	if (!err)
 		err = start_dir(dirfd, path, &start);

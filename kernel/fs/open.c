@@ -67,6 +67,8 @@ long do_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 		}
 		if (nd.inode && (flags & O_EXCL))
 			err = -EEXIST;
+		else if (nd.must_dir || (nd.inode && S_ISDIR(nd.inode->mode)))
+			err = -EISDIR;
 		else if (!nd.inode)
 			err = create_file(&nd, mode);
 		inode_put(nd.parent);
@@ -81,7 +83,7 @@ long do_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 		inode_put(ino);
 		return err;
 	}
-	if ((flags & O_TRUNC) && S_ISREG(ino->mode) && (flags & O_ACCMODE) != O_RDONLY) {
+	if ((flags & O_TRUNC) && S_ISREG(ino->mode)) {	/* Linux truncates even for O_RDONLY */
 		spin_lock(&vfs_lock);
 		inode_truncate_locked(ino, 0);
 		spin_unlock(&vfs_lock);
@@ -148,7 +150,7 @@ long sys_fcntl(long fd, long cmd, long arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		if (arg < 0 || arg >= NR_OPEN) {
+		if (arg < 0 || arg >= fd_limit()) {
 			ret = -EINVAL;
 			break;
 		}
@@ -384,8 +386,8 @@ long mmap_file_inode(long fd, unsigned long prot, bool shared, struct inode **ou
 		err = f->inode && S_ISCHR(f->inode->mode) && MAJOR(f->inode->rdev) == 1 ? 0 : -ENODEV;
 	else if ((f->flags & O_ACCMODE) == O_WRONLY)
 		err = -EACCES;
-	else if (shared && (prot & 2))
-		err = -ENODEV;	/* FIXME: writable shared file mappings (tmpfs page sharing) */
+	else if (shared && (prot & 2) && (f->flags & O_ACCMODE) == O_RDONLY)
+		err = -EACCES;
 	else {
 		*out = f->inode;
 		inode_get(*out);

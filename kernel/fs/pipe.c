@@ -22,6 +22,7 @@ struct pipe {
 	char *buf;
 	uint64_t head, tail;		/* [p] bytes written, bytes read */
 	int readers, writers;		/* [p] open ends */
+	bool named;			/* a FIFO's: lives as long as its inode */
 	struct waitq readable, writable;
 };
 
@@ -77,6 +78,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 {
 	struct pipe *p = f->priv;
 	size_t done = 0;
+	bool interrupted = false;
 	spin_lock(&p->lock);
 	while (done < n) {
 		if (!p->readers) {
@@ -91,8 +93,10 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 				spin_unlock(&p->lock);
 				return done ? (long)done : -EAGAIN;
 			}
-			if (current->kill_signal)
+			if (current->kill_signal) {
+				interrupted = true;
 				break;
+			}
 			sched_sleep(&p->writable, &p->lock);
 			continue;
 		}
@@ -107,7 +111,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 		poll_wake();
 	}
 	spin_unlock(&p->lock);
-	return done ? (long)done : -EINTR;
+	return done || !interrupted ? (long)done : -EINTR;
 }
 
 static int pipe_poll(struct file *f)
@@ -139,7 +143,7 @@ static void pipe_release(struct file *f)
 		p->readers--;
 	if ((f->flags & O_ACCMODE) != O_RDONLY)
 		p->writers--;
-	bool gone = !p->readers && !p->writers && !f->inode;
+	bool gone = !p->readers && !p->writers && !p->named;
 	sched_wake_all(&p->readable);
 	sched_wake_all(&p->writable);
 	spin_unlock(&p->lock);
@@ -174,15 +178,22 @@ long sys_pipe2(int *ufds, long flags)
 	struct pipe *p = pipe_new();
 	if (!p)
 		return -ENOMEM;
-	struct file *r = pipe_end(p, O_RDONLY | (flags & O_NONBLOCK));
+	struct inode *ino = inode_new(S_IFIFO | 0600);	/* what fstat shows */
+	struct file *r = ino ? pipe_end(p, O_RDONLY | (flags & O_NONBLOCK)) : NULL;
 	struct file *w = r ? pipe_end(p, O_WRONLY | (flags & O_NONBLOCK)) : NULL;
 	if (!w) {
 		if (r)
-			file_put(r);	/* frees the pipe */
-		else
+			file_put(r);	/* frees the pipe and the inode */
+		else {
 			kfree(p->buf), kfree(p);
+			if (ino)
+				inode_put(ino);
+		}
 		return -ENOMEM;
 	}
+	r->inode = ino;
+	inode_get(ino);
+	w->inode = ino;
 	int fds[2] = { fd_install(r, flags & O_CLOEXEC), -1 };
 	if (fds[0] < 0) {
 		file_put(w);
@@ -207,8 +218,8 @@ long sys_pipe(int *ufds) { return sys_pipe2(ufds, 0); }
 struct file *pipe_open_fifo(struct inode *ino, uint32_t flags, int *err)
 {
 	spin_lock(&vfs_lock);
-	if (!ino->pipe)
-		ino->pipe = pipe_new();
+	if (!ino->pipe && (ino->pipe = pipe_new()))
+		ino->pipe->named = true;
 	struct pipe *p = ino->pipe;
 	spin_unlock(&vfs_lock);
 	if (!p) {

@@ -125,8 +125,7 @@ static long positioned(long fd, char *ubuf, size_t n, long off, bool write)
 		return -EINVAL;
 	}
 	struct file tmp = *f;
-	tmp.pos = off;
-	tmp.flags &= ~O_APPEND;
+	tmp.pos = off;		/* with O_APPEND, Linux's pwrite appends anyway */
 	n = MIN(n, (size_t)MAX_RW);
 	long r = write ? f->ops->write(&tmp, ubuf, n) : f->ops->read(&tmp, ubuf, n);
 	file_put(f);

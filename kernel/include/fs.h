@@ -115,6 +115,7 @@ struct inode *inode_new(uint32_t mode);
 void inode_get(struct inode *ino);
 void inode_put(struct inode *ino);
 void inode_read_page(struct inode *ino, uint64_t off, void *dst);
+paddr_t inode_page_locked(struct inode *ino, uint64_t off, bool create);
 int inode_truncate_locked(struct inode *ino, uint64_t size);
 uint64_t vfs_now(void);
 int vfs_link_locked(struct inode *dir, const char *name, size_t len, struct inode *ino);
@@ -131,6 +132,7 @@ struct nameidata {
 	struct inode *parent;		/* LOOKUP_PARENT: the directory, referenced */
 	char last[NAME_MAX + 1];
 	size_t last_len;
+	bool must_dir;			/* LOOKUP_PARENT: the path ended in a slash */
 };
 int vfs_lookup(struct inode *start, const char *path, int flags, struct nameidata *nd);
 int vfs_lookup_at(int dirfd, const char *upath, int flags, struct nameidata *nd);
@@ -152,6 +154,7 @@ struct file *fd_get(int fd);			/* referenced, or NULL */
 int fd_install(struct file *f, bool cloexec);	/* consumes the reference */
 long fd_install_at(int fd, struct file *f, bool cloexec);
 int fd_install_from(struct file *f, int min, bool cloexec);
+int fd_limit(void);
 long fd_close(int fd);
 bool fd_cloexec(int fd);
 void fd_set_cloexec(int fd, bool on);

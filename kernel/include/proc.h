@@ -30,6 +30,11 @@ struct mm;
 struct files;
 struct inode;
 
+#define RLIM_NLIMITS	16
+#define RLIMIT_STACK	3
+#define RLIMIT_NOFILE	7
+struct rlimit { uint64_t cur, max; };
+
 struct waitq {
 	struct list_head waiters;	/* guarded by sched_lock */
 };
@@ -65,6 +70,7 @@ struct proc {
 	struct files *files;		/* [c] descriptor table */
 	struct inode *cwd;		/* [c] */
 	uint32_t umask;			/* [c] */
+	struct rlimit rlim[RLIM_NLIMITS];	/* [c] inherited by fork */
 
 	/* exit and wait */
 	volatile int kill_signal;	/* a fatal signal to die of on the way to user mode */
@@ -107,6 +113,7 @@ void sched_finish_switch(void);
 void waitq_init(struct waitq *wq);
 __attribute__((noreturn)) void sched_exit_locked(void);
 void proc_start_init(void);
+void rlimits_default(struct rlimit *r);
 void proc_vfork_release(struct proc *p);
 void proc_child_start(void);
 int proc_count(void);

@@ -135,8 +135,10 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 	if (!len || (off & (PAGE_SIZE - 1)) || (type != MAP_SHARED && type != MAP_PRIVATE &&
 						type != MAP_SHARED_VALIDATE))
 		return -EINVAL;
-	if (len > USER_TOP || (addr & (PAGE_SIZE - 1) && (flags & MAP_FIXED)))
+	if (addr & (PAGE_SIZE - 1) && (flags & MAP_FIXED))
 		return -EINVAL;
+	if (len > USER_TOP)
+		return -ENOMEM;
 	len = ALIGN_UP(len, PAGE_SIZE);
 	struct inode *file = NULL;
 	if (!(flags & MAP_ANONYMOUS)) {
@@ -150,6 +152,8 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigne
 	v->flags = prot_to_flags(prot) | (flags & MAP_GROWSDOWN ? VM_GROWSDOWN : 0);
 	v->file = file;
 	v->file_off = off;
+	if (type != MAP_PRIVATE && file)
+		v->flags |= VM_SHARED;		/* the file's own pages are mapped */
 	if (type != MAP_PRIVATE && !file) {
 		v->flags |= VM_SHARED;
 		v->shm = kzalloc(sizeof(struct shm_obj) + len / PAGE_SIZE * sizeof(paddr_t));
@@ -209,7 +213,7 @@ static void protect_pte(uint64_t *pte, uintptr_t va, void *arg)
 	struct prot_ctx *p = arg;
 	uint64_t f = vm_pte_flags(p->flags);
 	/* A frame still shared copy-on-write stays read-only until written. */
-	if ((f & PTE_W) && frame_refcount(*pte & PTE_ADDR) > 1 && !(p->flags & VM_SHARED))
+	if ((f & PTE_W) && !(p->flags & VM_SHARED) && frame_refcount(*pte & PTE_ADDR) > 1)
 		f &= ~PTE_W;
 	*pte = (*pte & PTE_ADDR) | f;
 	invlpg(va);

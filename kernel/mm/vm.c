@@ -24,6 +24,7 @@
 #include "string.h"
 #include "vm.h"
 
+
 struct mm *mm_create(void)
 {
 	struct mm *mm = kzalloc(sizeof(*mm));
@@ -61,6 +62,8 @@ struct vma *vm_find(struct mm *mm, uint64_t addr)
 
 uint64_t vm_pte_flags(uint32_t flags)
 {
+	if (!(flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return PTE_PROTNONE;		/* PROT_NONE: any access faults */
 	uint64_t f = PTE_P | PTE_U;
 	if (flags & VM_WRITE)
 		f |= PTE_W;
@@ -190,6 +193,12 @@ static int fill_new_page(struct mm *mm, struct vma *v, uint64_t va, uint64_t *pt
 		}
 		pa = *slot;
 		frame_ref(pa);
+	} else if (v->file && (v->flags & VM_SHARED)) {	/* the file's own page */
+		spin_lock(&vfs_lock);
+		pa = inode_page_locked(v->file, v->file_off + (page - v->start), true);
+		spin_unlock(&vfs_lock);
+		if (!pa)
+			return -ENOMEM;
 	} else {
 		if (!(pa = frame_alloc()))
 			return -ENOMEM;
@@ -216,6 +225,17 @@ static int break_cow(uint64_t *pte)
 	page_copy(phys_to_virt(pa), phys_to_virt(old));
 	*pte = (*pte & ~PTE_ADDR) | pa | PTE_W;
 	frame_unref(old);
+	return 0;
+}
+
+/* A PROT_NONE page whose region allows access again. */
+static int restore_access(struct vma *v, uint64_t *pte)
+{
+	paddr_t pa = *pte & PTE_ADDR;
+	uint64_t f = vm_pte_flags(v->flags);
+	if (!(v->flags & VM_SHARED) && frame_refcount(pa) > 1)
+		f &= ~PTE_W;		/* still copy-on-write */
+	*pte = pa | f;
 	return 0;
 }
 
@@ -264,7 +284,9 @@ int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec, int *si_code)
 		err = -ENOMEM;
 		goto out;
 	}
-	if (!(*pte & PTE_P))
+	if (*pte & PTE_PROTNONE)	/* access came back (mprotect) after PROT_NONE */
+		err = restore_access(v, pte);
+	else if (!(*pte & PTE_P))
 		err = fill_new_page(mm, v, addr, pte);
 	else if (write && !(*pte & PTE_W))
 		err = break_cow(pte);

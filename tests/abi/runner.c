@@ -82,8 +82,17 @@ int main(int argc, char **argv)
 		}
 		snprintf(dir, sizeof(dir), "%s/%s", cwd, argv[1]);
 	}
+	/* Every test starts in a fresh, empty directory of its own making:
+	 * the same on the host and in sysret (where the runner starts in "/"). */
+	char scratch[] = "/tmp/abi-run-XXXXXX";
+	if (!mkdtemp(scratch) || chdir(scratch) < 0) {
+		printf("runner: scratch directory: %s\n", errno_name(errno));
+		return 1;
+	}
 	for (int i = 2; i < argc; i++)
 		run_test(dir, argv[i]);
+	if (chdir("/") < 0 || rmdir(scratch) < 0)
+		printf("runner: a test left files in its directory\n");
 	say("ALL DONE", "", "");
 	return 0;
 }

@@ -287,12 +287,13 @@ static void range_level(uint64_t *table, int level, uintptr_t base, uintptr_t st
 	uint64_t span = 1UL << (12 + 9 * level);
 	for (int i = 0; i < 512; i++) {
 		uintptr_t lo = base + i * span, hi = lo + span;
-		if (hi <= start || lo >= end || !(table[i] & PTE_P))
+		if (hi <= start || lo >= end)
 			continue;
-		if (level == 0)
+		if (level == 0 && (table[i] & (PTE_P | PTE_PROTNONE)))
 			fn(&table[i], lo, arg);
-		else
-			range_level(phys_to_virt(table[i] & PTE_ADDR), level - 1, lo, start, end, fn, arg);
+		if (level == 0 || !(table[i] & PTE_P))
+			continue;
+		range_level(phys_to_virt(table[i] & PTE_ADDR), level - 1, lo, start, end, fn, arg);
 	}
 }
 

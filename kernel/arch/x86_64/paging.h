@@ -13,6 +13,9 @@
 #define PTE_PS		(1UL << 7)
 #define PTE_G		(1UL << 8)
 #define PTE_NX		(1UL << 63)
+/* Software bit (ignored by the CPU): a PROT_NONE page, not present but still
+ * holding its frame, so mprotect can give access back. */
+#define PTE_PROTNONE	(1UL << 9)
 #define PTE_ADDR	0x000ffffffffff000UL
 
 #define PF_PRESENT	(1 << 0)	/* page-fault error code bits */
@@ -33,6 +36,7 @@ void tlb_flush_all(void);		/* this CPU, global entries too */
 
 typedef void (*pt_visit_fn)(uint64_t *pte, uintptr_t va, void *arg);
 uint64_t *pt_pte(uint64_t *pml4, uintptr_t va, bool create);	/* user half */
+/* Calls fn for every 4 KiB PTE holding a frame (present, or PROT_NONE). */
 void pt_range(uint64_t *pml4, uintptr_t start, uintptr_t end, pt_visit_fn fn, void *arg);
 void pt_free_user_tables(uint64_t *pml4);
 void page_zero(void *page);		/* rep stosq: 512 iterations, not 4096 */
