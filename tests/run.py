@@ -264,8 +264,9 @@ def abi_initramfs(names):
     os.makedirs(os.path.join(root, "abi"))
     shutil.copy(os.path.join(BUILD, "user", "init"), os.path.join(root, "init"))
     shutil.copy(os.path.join(BUILD, "user", "sh"), os.path.join(root, "bin", "sh"))
-    for name in names + ["runner"]:
-        shutil.copy(os.path.join(BUILD, "abi", "bin", name), os.path.join(root, "abi", name))
+    bindir = os.path.join(BUILD, "abi", "bin")
+    for name in os.listdir(bindir):	# the tests, their aux_ helpers, the runner
+        shutil.copy(os.path.join(bindir, name), os.path.join(root, "abi", name))
     archive = os.path.join(BUILD, "abi", "initramfs.cpio")
     files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
                            text=True, check=True).stdout.split()

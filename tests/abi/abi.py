@@ -62,11 +62,33 @@ def _bin_dir(build_dir):
     return os.path.join(os.path.abspath(build_dir), "abi", "bin")
 
 
+MUSL_LIB = "/usr/lib/x86_64-linux-musl"
+
+
+def _static_pie_cmd(src, exe):
+    """musl-gcc's specs cannot make a static PIE (they name an interpreter):
+    link one by hand from musl's rcrt1.o, which relocates the program itself."""
+    gcc_file = lambda f: subprocess.run(["gcc", "-print-file-name=" + f], capture_output=True,
+                                        text=True).stdout.strip()
+    return (["gcc", "-std=c11", "-O2", "-Wall", "-Wextra", "-Werror", "-fPIE", "-static-pie",
+             "-nostdlib", "-nostdinc", "-isystem", "/usr/include/x86_64-linux-musl",
+             "-o", exe, f"{MUSL_LIB}/rcrt1.o", f"{MUSL_LIB}/crti.o", gcc_file("crtbeginS.o"), src,
+             f"-L{MUSL_LIB}", "-lc", gcc_file("libgcc.a"), gcc_file("crtendS.o"),
+             f"{MUSL_LIB}/crtn.o"])
+
+
 def _compile(src, exe, header):
     newest = max(os.path.getmtime(src), os.path.getmtime(header))
     if os.path.exists(exe) and os.path.getmtime(exe) >= newest:
         return None
-    cmd = ["musl-gcc"] + CFLAGS + ["-o", exe, src]
+    base = os.path.basename(src)
+    if base.endswith("_static_pie.c"):
+        cmd = _static_pie_cmd(src, exe)
+    elif base == "aux_missing_interpreter.c":	# asks for an interpreter no system has
+        cmd = ["musl-gcc"] + CFLAGS[1:] + ["-Wl,-dynamic-linker,/nonexistent/ld-none.so.1",
+                                           "-o", exe, src]
+    else:
+        cmd = ["musl-gcc"] + CFLAGS + ["-o", exe, src]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         return f"{os.path.basename(src)}: {done.stderr.strip()}"
@@ -88,7 +110,8 @@ def build(build_dir):
         errors = [e for e in errors if e]
     if errors:
         raise RuntimeError("\n".join(errors))
-    return [f[:-2] for f in sources if f != "runner.c"]
+    # aux_* programs are helpers the tests exec, not tests themselves
+    return [f[:-2] for f in sources if f != "runner.c" and not f.startswith("aux_")]
 
 
 def _host_limits():
