@@ -349,7 +349,7 @@ static void reap(struct proc *c)
  * returns the child's PID; 0 with WNOHANG when none has exited yet;
  * -ECHILD when there is no such child. Reaps unless WNOWAIT.
  */
-static long wait_child(long pid, int options, int *status)
+static long wait_child(long pid, int options, int *status, uint64_t ticks[2])
 {
 	struct proc *me = current;
 	spin_lock(&proc_lock);
@@ -364,6 +364,8 @@ static long wait_child(long pid, int options, int *status)
 				continue;
 			int cpid = c->pid;
 			*status = c->exit_status;
+			ticks[0] = c->utime_ticks + c->cutime_ticks;
+			ticks[1] = c->stime_ticks + c->cstime_ticks;
 			if (!(options & WNOWAIT)) {
 				list_del(&c->sibling);
 				me->cutime_ticks += c->utime_ticks + c->cutime_ticks;
@@ -413,10 +415,11 @@ long sys_wait4(long pid, int *ustatus, long options, struct rusage_user *uru)
 	if (pid == INT32_MIN)
 		return -ESRCH;
 	int status = 0;
-	long r = wait_child(pid, options & WNOHANG, &status);
+	uint64_t ticks[2] = { 0, 0 };
+	long r = wait_child(pid, options & WNOHANG, &status, ticks);
 	if (r > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;
-	if (r > 0 && uru && put_rusage(uru, 0, 0))
+	if (r > 0 && uru && put_rusage(uru, ticks[0], ticks[1]))
 		return -EFAULT;
 	return r;
 }
@@ -449,7 +452,8 @@ long sys_waitid(long idtype, long id, struct siginfo_chld *uinfo, long options, 
 	else
 		return -EINVAL;
 	int status = 0;
-	long r = (options & WEXITED) ? wait_child(pid, options & (WNOHANG | WNOWAIT), &status) :
+	uint64_t ticks[2] = { 0, 0 };
+	long r = (options & WEXITED) ? wait_child(pid, options & (WNOHANG | WNOWAIT), &status, ticks) :
 		 (options & WNOHANG) ? 0 : -ECHILD;
 	if (r < 0)
 		return r;
@@ -467,7 +471,7 @@ long sys_waitid(long idtype, long id, struct siginfo_chld *uinfo, long options, 
 	}
 	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
 		return -EFAULT;
-	if (uru && put_rusage(uru, 0, 0))
+	if (uru && put_rusage(uru, ticks[0], ticks[1]))
 		return -EFAULT;
 	return 0;
 }

@@ -79,11 +79,11 @@ void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr)
 	struct proc *p = current;
 	const struct exception_info *e = &exception_table[tf->vector];
 	if (tf->vector == 14)
-		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx\n",
-		       p->comm, p->pid, addr, tf->rip, tf->rsp, tf->error);
+		printk(KERN_INFO "%s[%d]: segfault at %lx ip %016lx sp %016lx error %lx in %s\n",
+		       p->comm, p->pid, addr, tf->rip, tf->rsp, tf->error, p->comm);
 	else
-		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx\n", p->comm,
-		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error);
+		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx in %s\n", p->comm,
+		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error, p->comm);
 	proc_kill_on_return(p, sig);
 }
 
