@@ -295,6 +295,8 @@ static void drop_old_program(struct proc *p, struct mm *mm)
 		mm_put(old);
 	proc_vfork_release(p);
 	files_close_on_exec(p->files);
+	signal_exec(p);
+	p->did_exec = true;
 	p->fs_base = 0;
 	wrmsr(MSR_FS_BASE, 0);
 	fpu_load_initial();
@@ -340,7 +342,7 @@ static long exec_inode(struct inode *ino, const char *path, struct args *a, int 
 	    !vm_map_fixed(mm, STACK_TOP - STACK_INITIAL, STACK_INITIAL, VM_READ | VM_WRITE | VM_GROWSDOWN))
 		sp = build_stack(a, path, &ld);
 	if (!sp) {
-		proc_kill_on_return(p, SIGSEGV);
+		force_signal(p, SIGSEGV, SI_KERNEL, 0);
 		return 0;
 	}
 	mm->brk_start = mm->brk = ld.brk;

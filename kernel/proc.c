@@ -90,6 +90,7 @@ static void proc_free(struct proc *p)
 		vfree(p->kstack);
 	if (p->fpu)
 		fpu_free(p->fpu);
+	kfree(p->sigact);
 	kfree(p);
 }
 
@@ -101,6 +102,9 @@ static struct proc *proc_alloc(void)
 		return NULL;
 	p->kstack = vmalloc_stack(KSTACK_SIZE);
 	p->fpu = fpu_alloc();
+	p->sigact = kzalloc(NSIG * sizeof(struct k_sigaction));
+	signal_init_proc(p);
+	waitq_init(&p->signal_wait);
 	list_init(&p->children);
 	list_init(&p->sibling);
 	list_init(&p->run_link);
@@ -109,7 +113,7 @@ static struct proc *proc_alloc(void)
 	waitq_init(&p->vfork_done);
 	p->start_ns = time_monotonic_ns();
 	spin_lock(&proc_lock);
-	p->pid = p->kstack && p->fpu ? pid_alloc_locked(p) : -ENOMEM;
+	p->pid = p->kstack && p->fpu && p->sigact ? pid_alloc_locked(p) : -ENOMEM;
 	spin_unlock(&proc_lock);
 	if (p->pid < 0) {
 		proc_free(p);
@@ -218,6 +222,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	memcpy(c->rlim, parent->rlim, sizeof(c->rlim));
 	memcpy(c->comm, parent->comm, COMM_LEN);
 	c->fs_base = (flags & CLONE_SETTLS) ? tls : parent->fs_base;
+	signal_fork(c, parent);
 	fpu_save(c->fpu);
 	arch_fork_frame(c, parent->tf);
 	if (newsp)
@@ -240,7 +245,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	if (flags & CLONE_VFORK) {	/* the parent waits until the child execs or exits */
 		spin_lock(&proc_lock);
 		while (c->vfork_pending)
-			sched_sleep(&c->vfork_done, &proc_lock);
+			sched_sleep_uninterruptible(&c->vfork_done, &proc_lock);
 		spin_unlock(&proc_lock);
 	}
 	return pid;
@@ -266,19 +271,38 @@ void proc_vfork_release(struct proc *p)
 
 /* ---- exit ---- */
 
-/* Gives p's children to init. [t] held. */
+static void adopt_by_init_locked(struct proc *c)
+{
+	list_del(&c->sibling);
+	c->parent = init_proc;
+	list_add_tail(&c->sibling, &init_proc->children);
+}
+
+/* Gives p's children to init; groups this orphans that have a stopped
+ * member get SIGHUP then SIGCONT (POSIX). [t] held. */
 static void reparent_children_locked(struct proc *p)
 {
 	bool zombies = false;
 	while (!list_empty(&p->children)) {
 		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
-		list_del(&c->sibling);
-		c->parent = init_proc;
-		list_add_tail(&c->sibling, &init_proc->children);
+		adopt_by_init_locked(c);
 		zombies |= c->state == P_ZOMBIE;
+		if (c->pgid != p->pgid && c->sid == p->sid)
+			pgrp_hangup_if_orphaned_locked(c->pgid, p);
 	}
 	if (zombies)
 		sched_wake_all(&init_proc->child_exit);
+}
+
+/* The wait status's SIGCHLD code: exited, killed, or killed with core. */
+static int chld_code(int status)
+{
+	return (status & 0x7f) == 0 ? CLD_EXITED : (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
+}
+
+static int chld_status(int status)
+{
+	return (status & 0x7f) == 0 ? (status >> 8) & 0xff : status & 0x7f;
 }
 
 /* Ends the current process with a Linux wait status (see wait_status_*). */
@@ -301,10 +325,17 @@ void proc_exit(int status)
 	arch_irq_disable();
 	fpu_free(p->fpu);		/* nothing may save into it from here on */
 	p->fpu = NULL;
+	itimer_cancel(p);
+	signal_free(p);
 	spin_lock(&proc_lock);
 	reparent_children_locked(p);
+	if (p->parent->pgid != p->pgid && p->parent->sid == p->sid)
+		pgrp_hangup_if_orphaned_locked(p->pgid, p);
 	p->exit_status = status;
-	sched_wake_all(&p->parent->child_exit);
+	signal_notify_parent_locked(p, chld_code(status), chld_status(status));
+	struct k_sigaction *ka = &p->parent->sigact[SIGCHLD - 1];
+	if (p->parent != init_proc && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
+		adopt_by_init_locked(p);	/* no zombie for the parent: init reaps it */
 	spin_lock(&sched_lock);
 	p->state = P_ZOMBIE;
 	spin_unlock(&proc_lock);
@@ -313,14 +344,6 @@ void proc_exit(int status)
 
 long sys_exit(long code) { proc_exit((code & 0xff) << 8); }
 long sys_exit_group(long code) { proc_exit((code & 0xff) << 8); }
-
-/* Marks p to die of sig on its way back to user mode, waking it if it sleeps. */
-void proc_kill_on_return(struct proc *p, int sig)
-{
-	if (!p->kill_signal)
-		p->kill_signal = sig;
-	sched_wake_proc(p);
-}
 
 /* ---- wait ---- */
 
@@ -360,7 +383,21 @@ static long wait_child(long pid, int options, int *status, uint64_t ticks[2])
 			if (!wait_matches(c, pid, me))
 				continue;
 			any = true;
-			if (c->state != P_ZOMBIE)
+			if ((options & WUNTRACED) && c->stop_report) {	/* stopped */
+				*status = (c->stop_report << 8) | 0x7f;
+				if (!(options & WNOWAIT))
+					c->stop_report = 0;
+				spin_unlock(&proc_lock);
+				return c->pid;
+			}
+			if ((options & WCONTINUED) && c->cont_report) {	/* continued */
+				*status = 0xffff;
+				if (!(options & WNOWAIT))
+					c->cont_report = false;
+				spin_unlock(&proc_lock);
+				return c->pid;
+			}
+			if (c->state != P_ZOMBIE || !(options & WEXITED))
 				continue;
 			int cpid = c->pid;
 			*status = c->exit_status;
@@ -385,9 +422,9 @@ static long wait_child(long pid, int options, int *status, uint64_t ticks[2])
 			spin_unlock(&proc_lock);
 			return 0;
 		}
-		if (me->kill_signal) {
+		if (signal_pending(me)) {
 			spin_unlock(&proc_lock);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		sched_sleep(&me->child_exit, &proc_lock);
 	}
@@ -416,7 +453,7 @@ long sys_wait4(long pid, int *ustatus, long options, struct rusage_user *uru)
 		return -ESRCH;
 	int status = 0;
 	uint64_t ticks[2] = { 0, 0 };
-	long r = wait_child(pid, options & WNOHANG, &status, ticks);
+	long r = wait_child(pid, (options & (WNOHANG | WUNTRACED | WCONTINUED)) | WEXITED, &status, ticks);
 	if (r > 0 && ustatus && put_user(status, ustatus))
 		return -EFAULT;
 	if (r > 0 && uru && put_rusage(uru, ticks[0], ticks[1]))
@@ -432,9 +469,6 @@ struct siginfo_chld {
 };
 _Static_assert(sizeof(struct siginfo_chld) == 128, "siginfo_t is 128 bytes");
 
-#define CLD_EXITED	1
-#define CLD_KILLED	2
-#define CLD_DUMPED	3
 
 long sys_waitid(long idtype, long id, struct siginfo_chld *uinfo, long options, struct rusage_user *uru)
 {
@@ -453,20 +487,23 @@ long sys_waitid(long idtype, long id, struct siginfo_chld *uinfo, long options, 
 		return -EINVAL;
 	int status = 0;
 	uint64_t ticks[2] = { 0, 0 };
-	long r = (options & WEXITED) ? wait_child(pid, options & (WNOHANG | WNOWAIT), &status, ticks) :
-		 (options & WNOHANG) ? 0 : -ECHILD;
+	long r = wait_child(pid, options & (WNOHANG | WNOWAIT | WEXITED | WUNTRACED | WCONTINUED),
+			    &status, ticks);
 	if (r < 0)
 		return r;
 	struct siginfo_chld si = { 0 };
 	if (r > 0) {
 		si.si_signo = SIGCHLD;
 		si.si_pid = r;
-		if ((status & 0x7f) == 0) {
-			si.si_code = CLD_EXITED;
-			si.si_status = (status >> 8) & 0xff;
+		if ((status & 0xff) == 0x7f) {
+			si.si_code = CLD_STOPPED;
+			si.si_status = status >> 8;
+		} else if (status == 0xffff) {
+			si.si_code = CLD_CONTINUED;
+			si.si_status = SIGCONT;
 		} else {
-			si.si_code = (status & 0x80) ? CLD_DUMPED : CLD_KILLED;
-			si.si_status = status & 0x7f;
+			si.si_code = chld_code(status);
+			si.si_status = chld_status(status);
 		}
 	}
 	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
@@ -487,86 +524,6 @@ long sys_getppid(void)
 	return p->parent ? READ_ONCE(p->parent)->pid : 0;
 }
 
-long sys_getpgid(long pid)
-{
-	if (!pid)
-		return current->pgid;
-	spin_lock(&proc_lock);
-	struct proc *p = proc_find_locked(pid);
-	long r = p ? p->pgid : -ESRCH;
-	spin_unlock(&proc_lock);
-	return r;
-}
-
-long sys_getpgrp(void) { return current->pgid; }
-
-long sys_getsid(long pid)
-{
-	if (!pid)
-		return current->sid;
-	spin_lock(&proc_lock);
-	struct proc *p = proc_find_locked(pid);
-	long r = p ? p->sid : -ESRCH;
-	spin_unlock(&proc_lock);
-	return r;
-}
-
-/* ---- kill, with default actions only (handlers come with signals) ---- */
-
-static bool default_ignored(int sig)
-{
-	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
-}
-
-static int send_locked(struct proc *p, int sig)
-{
-	if (p->state == P_ZOMBIE || !sig || default_ignored(sig))
-		return 0;
-	/* FIXME: stop signals stop nothing yet; they are dropped until job control */
-	if (sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU)
-		return 0;
-	proc_kill_on_return(p, sig);
-	return 0;
-}
-
-long sys_kill(long pid, long sig)
-{
-	if (sig < 0 || sig > 64)
-		return -EINVAL;
-	struct proc *me = current;
-	long r = -ESRCH;
-	spin_lock(&proc_lock);
-	if (pid > 0) {
-		struct proc *p = proc_find_locked(pid);
-		if (p)
-			r = send_locked(p, sig);
-	} else {
-		int pgid = pid == 0 ? me->pgid : -pid;
-		for (int i = 1; i < PID_MAX; i++) {
-			struct proc *p = pid_table[i];
-			if (!p || (pid == -1 ? (p == init_proc || p == me) : p->pgid != pgid))
-				continue;
-			r = send_locked(p, sig);
-		}
-	}
-	spin_unlock(&proc_lock);
-	return r;
-}
-
-long sys_tkill(long tid, long sig) { return tid <= 0 ? -EINVAL : sys_kill(tid, sig); }
-long sys_tgkill(long tgid, long tid, long sig)
-{
-	return tgid <= 0 || tid <= 0 ? -EINVAL : tgid != tid ? -ESRCH : sys_kill(tid, sig);
-}
-
-/* ---- the way back to user mode ---- */
-
-static bool core_signal(int sig)
-{
-	return sig == SIGQUIT || sig == SIGILL || sig == SIGTRAP || sig == SIGABRT || sig == SIGBUS ||
-	       sig == SIGFPE || sig == SIGSEGV || sig == SIGXCPU || sig == SIGXFSZ || sig == SIGSYS;
-}
-
 /*
  * The one place every return to user mode passes (after system calls,
  * interrupts and exceptions): a process marked to die dies here, and one
@@ -574,15 +531,16 @@ static bool core_signal(int sig)
  */
 void return_to_user_work(struct trap_frame *tf)
 {
-	(void)tf;
 	struct proc *p = current;
 	for (;;) {
-		int sig = p->kill_signal;
-		if (sig)
-			proc_exit(sig | (core_signal(sig) ? 0x80 : 0));
-		if (!p->need_resched)
-			return;
-		sched_yield();
+		if (p->need_resched) {
+			sched_yield();
+			continue;
+		}
+		if (signal_pending(p) || (tf->vector == VEC_SYSCALL && (long)tf->rax <= -ERESTARTSYS &&
+					  (long)tf->rax >= -ERESTART_RESTARTBLOCK))
+			signal_deliver(tf);
+		return;
 	}
 }
 

@@ -61,11 +61,11 @@ void sched_init_cpu(struct proc *idle)
 
 static bool is_idle(struct proc *p) { return p->pid == 0; }
 
-/* Wakes p from any sleep (a fatal signal is waiting for it). */
+/* Wakes p from an interruptible sleep: a signal is waiting for it. */
 void sched_wake_proc(struct proc *p)
 {
 	spin_lock(&sched_lock);
-	if (p->state == P_SLEEPING) {
+	if (p->state == P_SLEEPING && !p->sleep_uninterruptible) {
 		list_del(&p->run_link);
 		drop_timer_locked(p);
 		enqueue_locked(p);
@@ -150,18 +150,36 @@ void sched_yield(void)
 	spin_unlock(&sched_lock);
 }
 
-/* Sleeps on wq; lk (may be NULL) guards the condition and is dropped meanwhile. */
-void sched_sleep(struct waitq *wq, struct spinlock *lk)
+/*
+ * Sleeps on wq; lk (may be NULL) guards the condition and is dropped
+ * meanwhile. The sleep is interruptible: a signal that arrives (or already
+ * waits) ends it, and the caller's loop sees signal_pending().
+ */
+static void sleep_on(struct waitq *wq, struct spinlock *lk, bool interruptible)
 {
+	struct proc *p = current;
 	spin_lock(&sched_lock);
 	if (lk)
 		spin_unlock(lk);
-	current->state = P_SLEEPING;
-	list_add_tail(&current->run_link, &wq->waiters);
-	schedule_locked();
+	if (!interruptible || !signal_pending(p)) {
+		p->state = P_SLEEPING;
+		p->sleep_uninterruptible = !interruptible;
+		list_add_tail(&p->run_link, &wq->waiters);
+		schedule_locked();
+		p->sleep_uninterruptible = false;
+	}
 	spin_unlock(&sched_lock);
 	if (lk)
 		spin_lock(lk);
+}
+
+void sched_sleep(struct waitq *wq, struct spinlock *lk) { sleep_on(wq, lk, true); }
+void sched_sleep_uninterruptible(struct waitq *wq, struct spinlock *lk) { sleep_on(wq, lk, false); }
+
+/* Stops current (its state is already P_STOPPED), [s] held, until SIGCONT. */
+void sched_stop_locked(void)
+{
+	schedule_locked();
 }
 
 /* Sleeps on wq until woken or the deadline (UINT64_MAX: none) - unless *seq
@@ -170,7 +188,7 @@ void sched_sleep_if(struct waitq *wq, volatile uint64_t *seq, uint64_t seen, uin
 {
 	spin_lock(&sched_lock);
 	struct proc *p = current;
-	if (READ_ONCE(*seq) != seen) {
+	if (READ_ONCE(*seq) != seen || signal_pending(p)) {
 		spin_unlock(&sched_lock);
 		return;
 	}
@@ -211,6 +229,10 @@ void sched_sleep_until(uint64_t ns)
 {
 	spin_lock(&sched_lock);
 	struct proc *p = current;
+	if (signal_pending(p)) {
+		spin_unlock(&sched_lock);
+		return;
+	}
 	add_timer_locked(p, ns);
 	p->state = P_SLEEPING;
 	list_init(&p->run_link);
@@ -245,10 +267,13 @@ void sched_tick(bool user)
 		else
 			p->stime_ticks++;
 	}
-	if (arch_cpu_id() == 0 && !list_empty(&timed_sleepers)) {
-		spin_lock(&sched_lock);
-		wake_timed_locked(arch_clock_ns());
-		spin_unlock(&sched_lock);
+	if (arch_cpu_id() == 0) {
+		if (!list_empty(&timed_sleepers)) {
+			spin_lock(&sched_lock);
+			wake_timed_locked(arch_clock_ns());
+			spin_unlock(&sched_lock);
+		}
+		itimer_tick();
 	}
 }
 

@@ -116,16 +116,35 @@ long sys_time(int64_t *ut)
 	return t;
 }
 
-/* Sleeps until the monotonic deadline; -EINTR if a fatal signal came. */
+/* Sleeps until the monotonic deadline. A signal cuts it short: EINTR after
+ * a handler, or, if none runs (a stop, say), restart_syscall finishes it. */
 static long sleep_until(uint64_t deadline)
 {
+	struct proc *p = current;
 	while (time_monotonic_ns() < deadline) {
-		if (current->kill_signal)
-			return -EINTR;
+		if (signal_pending(p)) {
+			p->restart_deadline_ns = deadline;
+			return -ERESTART_RESTARTBLOCK;
+		}
 		sched_sleep_until(deadline);
 	}
 	return 0;
 }
+
+/* What an interrupted sleep left: written to rem when it ends early. */
+static long remaining(long r, struct timespec64 *urem)
+{
+	if (r == -ERESTART_RESTARTBLOCK && urem) {
+		uint64_t now = time_monotonic_ns(), end = current->restart_deadline_ns;
+		struct timespec64 rem = to_ts(end > now ? end - now : 0);
+		if (copy_to_user(urem, &rem, sizeof(rem)))
+			return -EFAULT;
+	}
+	return r;
+}
+
+/* The continuation of a sleep cut short by a stop (the kernel's, never called by programs). */
+long sys_restart_syscall(void) { return sleep_until(current->restart_deadline_ns); }
 
 static long read_timespec(const struct timespec64 *uts, uint64_t *ns)
 {
@@ -144,8 +163,7 @@ long sys_nanosleep(const struct timespec64 *ureq, struct timespec64 *urem)
 	long err = read_timespec(ureq, &ns);
 	if (err)
 		return err;
-	(void)urem;
-	return sleep_until(time_monotonic_ns() + ns);
+	return remaining(sleep_until(time_monotonic_ns() + ns), urem);
 }
 
 long sys_clock_nanosleep(long clk, long flags, const struct timespec64 *ureq, struct timespec64 *urem)
@@ -156,8 +174,7 @@ long sys_clock_nanosleep(long clk, long flags, const struct timespec64 *ureq, st
 		return err ? err : -EINVAL;
 	if ((err = read_timespec(ureq, &ns)))
 		return err;
-	(void)urem;
 	if (flags & TIMER_ABSTIME)
 		return ns > now ? sleep_until(time_monotonic_ns() + (ns - now)) : 0;
-	return sleep_until(time_monotonic_ns() + ns);
+	return remaining(sleep_until(time_monotonic_ns() + ns), urem);
 }

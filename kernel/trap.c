@@ -74,7 +74,20 @@ static void oops(const struct trap_frame *tf)
  * table's signal (default action: it dies of it), and the log a line in the
  * style of Linux's.
  */
-void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr)
+/* The si_code Linux gives each fault. */
+static int fault_code(const struct trap_frame *tf, int code)
+{
+	switch (tf->vector) {
+	case 0: return 1;		/* FPE_INTDIV */
+	case 3: return 0x80;		/* int3: SI_KERNEL */
+	case 6: return 2;		/* ILL_ILLOPN */
+	case 13: return 0x80;		/* #GP: SI_KERNEL */
+	case 17: return 1;		/* BUS_ADRALN */
+	}
+	return code;
+}
+
+void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr, int code)
 {
 	struct proc *p = current;
 	const struct exception_info *e = &exception_table[tf->vector];
@@ -84,7 +97,7 @@ void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr)
 	else
 		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx in %s\n", p->comm,
 		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error, p->comm);
-	proc_kill_on_return(p, sig);
+	force_signal(p, sig, fault_code(tf, code), tf->vector == 14 ? addr : tf->rip);
 }
 
 static void exception(struct trap_frame *tf)
@@ -94,7 +107,7 @@ static void exception(struct trap_frame *tf)
 	if (h && h(tf))
 		return;		/* handled: resume where e->resumes says */
 	if (tf_from_user(tf)) {
-		trap_user_fault(tf, e->signal ? e->signal : SIGSEGV, read_cr2());
+		trap_user_fault(tf, e->signal ? e->signal : SIGSEGV, read_cr2(), 0x80);
 		return;
 	}
 	if (this_cpu()->in_oops++) {	/* the oops itself faulted: say no more */

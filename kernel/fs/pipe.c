@@ -51,8 +51,8 @@ static long pipe_read(struct file *f, char *ubuf, size_t n)
 			ret = -EAGAIN;
 			goto out;
 		}
-		if (current->kill_signal) {
-			ret = -EINTR;
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
 			goto out;
 		}
 		sched_sleep(&p->readable, &p->lock);
@@ -83,7 +83,9 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 	while (done < n) {
 		if (!p->readers) {
 			spin_unlock(&p->lock);
-			proc_kill_on_return(current, SIGPIPE);
+			struct siginfo info = { .si_signo = SIGPIPE, .si_code = SI_USER };
+			info.kill.pid = current->pid;
+			send_signal(current, SIGPIPE, &info);
 			return done ? (long)done : -EPIPE;
 		}
 		size_t room = PIPE_SIZE - (p->head - p->tail);
@@ -93,7 +95,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 				spin_unlock(&p->lock);
 				return done ? (long)done : -EAGAIN;
 			}
-			if (current->kill_signal) {
+			if (signal_pending(current)) {
 				interrupted = true;
 				break;
 			}
@@ -111,7 +113,7 @@ static long pipe_write(struct file *f, const char *ubuf, size_t n)
 		poll_wake();
 	}
 	spin_unlock(&p->lock);
-	return done || !interrupted ? (long)done : -EINTR;
+	return done || !interrupted ? (long)done : -ERESTARTSYS;
 }
 
 static int pipe_poll(struct file *f)

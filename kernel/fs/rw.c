@@ -282,8 +282,8 @@ static long do_poll(struct pollfd *ufds, long n, uint64_t deadline)
 		uint64_t seq = READ_ONCE(poll_seq);
 		if ((ret = poll_once(p, n)) || time_monotonic_ns() >= deadline)
 			break;
-		if (current->kill_signal) {
-			ret = -EINTR;
+		if (signal_pending(current)) {
+			ret = -ERESTARTNOHAND;
 			break;
 		}
 		sched_sleep_if(&poll_waitq, &poll_seq, seq, deadline);

@@ -16,6 +16,7 @@
  * Only proc.c and sched.c change a process's state.
  */
 #include "list.h"
+#include "signal.h"
 #include "spinlock.h"
 #include "trapframe.h"
 #include "types.h"
@@ -29,6 +30,7 @@ enum proc_state { P_RUNNABLE, P_RUNNING, P_SLEEPING, P_STOPPED, P_ZOMBIE };
 struct mm;
 struct files;
 struct inode;
+struct tty;
 
 #define RLIM_NLIMITS	16
 #define RLIMIT_STACK	3
@@ -51,6 +53,7 @@ struct proc {
 	struct list_head children;	/* [t] */
 	struct list_head sibling;	/* [t] in parent->children */
 	int pgid, sid;			/* [t] */
+	struct tty *tty;		/* [t] the controlling terminal, if any */
 	char comm[COMM_LEN];		/* [c] */
 
 	/* the kernel side: stack, saved context */
@@ -63,6 +66,7 @@ struct proc {
 	uint64_t wake_at_ns;		/* [s] timed sleep: 0 = none */
 	struct list_head timer_link;	/* [s] */
 	volatile bool need_resched;
+	bool sleep_uninterruptible;	/* [s] signals do not end this sleep */
 	void *fpu;			/* FPU/SSE/AVX state while switched out */
 	uint64_t fs_base;		/* [c] the TLS pointer (arch_prctl) */
 
@@ -72,8 +76,26 @@ struct proc {
 	uint32_t umask;			/* [c] */
 	struct rlimit rlim[RLIM_NLIMITS];	/* [c] inherited by fork */
 
+	/* signals (signal.c) */
+	struct k_sigaction *sigact;	/* [t] actions for signals 1..64 (index sig - 1) */
+	sigset_t sig_blocked;		/* [t] */
+	sigset_t sig_pending;		/* [t] a bit per signal with a queued siginfo */
+	struct list_head sig_queue;	/* [t] struct sigqueue, oldest first */
+	sigset_t saved_mask;		/* [c] sigsuspend/ppoll: restore after delivery */
+	bool restore_mask;
+	uint64_t altstack_sp, altstack_size;	/* [c] sigaltstack */
+	int altstack_flags;
+	int stop_report;		/* [t] stop signal not yet reported to wait (WUNTRACED) */
+	bool cont_report;		/* [t] continue not yet reported (WCONTINUED) */
+	bool stop_pending;		/* [t] a stop is being acted on (SIGCONT cancels it) */
+	bool did_exec;			/* [t] for setpgid's EACCES */
+	uint64_t alarm_at_ns, alarm_interval_ns;	/* itimer_lock; ITIMER_REAL: 0 = off */
+	struct list_head alarm_link;	/* itimer_lock */
+	uint64_t restart_deadline_ns;	/* [c] what restart_syscall resumes (nanosleep) */
+	struct waitq signal_wait;	/* pause, sigsuspend, sigtimedwait sleep here */
+	volatile uint64_t signal_seq;	/* bumped by every signal queued */
+
 	/* exit and wait */
-	volatile int kill_signal;	/* a fatal signal to die of on the way to user mode */
 	int exit_status;		/* [t] the wait status Linux encodes */
 	struct waitq child_exit;	/* the parent sleeps here in wait4 */
 	struct waitq vfork_done;	/* a vfork parent sleeps here */
@@ -93,7 +115,11 @@ extern struct proc *init_proc;
 struct proc *proc_find_locked(int pid);
 void proc_init(void);
 __attribute__((noreturn)) void proc_exit(int status);	/* status: a Linux wait status */
-void proc_kill_on_return(struct proc *p, int sig);
+bool pgrp_orphaned(int pgid);
+void pgrp_hangup_if_orphaned_locked(int pgid, struct proc *exiting);
+void itimer_tick(void);
+void itimer_cancel(struct proc *p);
+bool pgrp_orphaned_locked(int pgid);
 void proc_set_comm(struct proc *p, const char *path);
 
 /* sched.c */
@@ -109,6 +135,8 @@ void sched_sleep_until(uint64_t ns);	/* true if woken early is not tracked */
 void sched_wake_all(struct waitq *wq);
 void sched_sleep_if(struct waitq *wq, volatile uint64_t *seq, uint64_t seen, uint64_t deadline);
 void sched_wake_proc(struct proc *p);
+void sched_stop_locked(void);
+void sched_sleep_uninterruptible(struct waitq *wq, struct spinlock *lk);
 void sched_finish_switch(void);
 void waitq_init(struct waitq *wq);
 __attribute__((noreturn)) void sched_exit_locked(void);

@@ -8,7 +8,7 @@ typedef bool (*exc_handler_t)(struct trap_frame *tf);
 void trap_set_handler(int vector, exc_handler_t fn);
 exc_handler_t trap_get_handler(int vector);
 void trap_print_frame(const struct trap_frame *tf);
-void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr);
+void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr, int code);
 void fault_init(void);
 
 /* For self-tests only: the next unhandled kernel exception on `cpu` still

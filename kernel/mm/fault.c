@@ -27,7 +27,7 @@ static bool page_fault(struct trap_frame *tf)
 		return true;			/* fault: the same instruction runs again */
 	if (!user)
 		return uaccess_fixup(tf);	/* the copy returns -EFAULT */
-	trap_user_fault(tf, SIGSEGV, addr);
+	trap_user_fault(tf, SIGSEGV, addr, code);	/* SEGV_MAPERR or SEGV_ACCERR */
 	return true;
 }
 

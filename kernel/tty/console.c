@@ -94,9 +94,9 @@ static long tty_read(struct file *f, char *ubuf, size_t n)
 	long ret = 0;
 	spin_lock(&tty_lock);
 	while (!cooked_len && !eofs) {
-		if (current->kill_signal) {
+		if (signal_pending(current)) {
 			spin_unlock(&tty_lock);
-			return -EINTR;
+			return -ERESTARTSYS;
 		}
 		sched_sleep(&readers, &tty_lock);
 	}

@@ -17,7 +17,7 @@
  */
 #include "regs.h"
 
-#define VEC_SYSCALL	0x100
+#define VEC_SYSCALL	0x100	/* as trapframe.h */
 
 	.text
 	.global syscall_entry
@@ -30,7 +30,7 @@ syscall_entry:
 	pushq %r11			/* rflags */
 	pushq $0x23			/* cs */
 	pushq %rcx			/* rip */
-	pushq $0			/* error code */
+	pushq %rax			/* error code slot: the call's number, for restarts */
 	pushq $VEC_SYSCALL
 	PUSH_REGS
 	movq %rsp, %rdi

@@ -22,6 +22,10 @@ _Static_assert(__builtin_offsetof(struct trap_frame, vector) == TF_VECTOR_OFF, "
 _Static_assert(__builtin_offsetof(struct trap_frame, cs) == TF_CS_OFF, "vectors.S");
 _Static_assert(sizeof(struct trap_frame) == TF_SIZE, "vectors.S");
 
+/* The vector field of a frame built by the system call entry (not a real
+ * vector); its error field then holds the call's number (orig_rax). */
+#define VEC_SYSCALL	0x100
+
 static inline bool tf_from_user(const struct trap_frame *tf) { return (tf->cs & 3) == 3; }
 
 #endif

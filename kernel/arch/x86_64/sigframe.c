@@ -1,0 +1,229 @@
+/*
+ * The signal frame, Linux's x86-64 layout, so libc code that reads
+ * uc_mcontext works: below the interrupted stack (past its 128-byte red
+ * zone, or on the alternate stack) go the FPU state, then struct
+ * rt_sigframe: the return address (sa_restorer, which calls rt_sigreturn),
+ * the ucontext (saved registers, old mask, stack) and the siginfo.
+ * rt_sigreturn reads it all back. The frame is user memory: anything in it
+ * may be forged, so only the user-changeable flags are taken, the segments
+ * are always the user ones, and an unusable frame is a SIGSEGV.
+ */
+#include "arch.h"
+#include "context.h"
+#include "errno.h"
+#include "kernel.h"
+#include "proc.h"
+#include "signal.h"
+#include "string.h"
+#include "trapframe.h"
+#include "uaccess.h"
+
+struct sigcontext {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	uint16_t cs, gs, fs, ss;
+	uint64_t err, trapno, oldmask, cr2;
+	uint64_t fpstate;		/* user address of the FPU state */
+	uint64_t reserved[8];
+};
+_Static_assert(sizeof(struct sigcontext) == 256, "struct sigcontext");
+
+struct stack_t { uint64_t ss_sp; int32_t ss_flags, pad; uint64_t ss_size; };
+
+struct ucontext {
+	uint64_t uc_flags;
+	uint64_t uc_link;
+	struct stack_t uc_stack;
+	struct sigcontext uc_mcontext;
+	sigset_t uc_sigmask;
+};
+_Static_assert(sizeof(struct ucontext) == 304, "the kernel's struct ucontext");
+
+struct rt_sigframe {
+	uint64_t pretcode;
+	struct ucontext uc;
+	struct siginfo info;
+};
+
+#define UC_FP_XSTATE		1
+#define UC_SIGCONTEXT_SS	2
+#define SS_ONSTACK		1
+#define SS_DISABLE		2
+#define MINSIGSTKSZ		2048
+#define FP_XSTATE_MAGIC1	0x46505853U
+#define FP_XSTATE_MAGIC2	0x46505845U
+#define RFLAGS_USER		0x40DD5UL	/* CF PF AF ZF SF TF DF OF AC: what user code may set */
+#define SYS_restart_syscall	219
+
+static bool on_altstack(struct proc *p, uint64_t sp)
+{
+	return p->altstack_size && sp - p->altstack_sp <= p->altstack_size;
+}
+
+/* Where the frame goes: the alternate stack if asked for and not in use. */
+static uint64_t frame_top(struct proc *p, const struct trap_frame *tf, const struct k_sigaction *ka)
+{
+	if ((ka->flags & SA_ONSTACK) && p->altstack_size && !(p->altstack_flags & SS_DISABLE) &&
+	    !on_altstack(p, tf->rsp))
+		return p->altstack_sp + p->altstack_size;
+	return tf->rsp - 128;		/* the ABI's red zone belongs to the interrupted code */
+}
+
+/* The FPU state as the signal frame carries it: FXSAVE/XSAVE image plus,
+ * with XSAVE, the software bytes that say so. */
+static int save_fpu(uint64_t ufp)
+{
+	uint32_t size = cpu_features.fpu_state_size;
+	uint8_t *buf = fpu_alloc();
+	if (!buf)
+		return -ENOMEM;
+	memset(buf, 0, size);
+	fpu_save(buf);
+	if (cpu_features.xsave) {
+		uint32_t *sw = (uint32_t *)(buf + 464);	/* fxsave's software-available bytes */
+		sw[0] = FP_XSTATE_MAGIC1;
+		sw[1] = size + 4;			/* extended size, with magic2 */
+		*(uint64_t *)&sw[2] = cpu_features.xcr0;
+		sw[4] = size;
+	}
+	int err = copy_to_user((void *)ufp, buf, size);
+	uint32_t magic2 = FP_XSTATE_MAGIC2;
+	if (!err && cpu_features.xsave)
+		err = copy_to_user((void *)(ufp + size), &magic2, 4);
+	fpu_free(buf);
+	return err;
+}
+
+static size_t fpu_frame_size(void) { return cpu_features.fpu_state_size + (cpu_features.xsave ? 4 : 0); }
+
+int arch_setup_frame(struct trap_frame *tf, int sig, const struct siginfo *info,
+		     const struct k_sigaction *ka, sigset_t old_mask)
+{
+	struct proc *p = current;
+	if (!(ka->flags & SA_RESTORER))
+		return -EFAULT;		/* x86-64 has no default trampoline */
+	uint64_t sp = frame_top(p, tf, ka);
+	uint64_t ufp = ALIGN_DOWN(sp - fpu_frame_size(), 64);
+	uint64_t uframe = ALIGN_DOWN(ufp - sizeof(struct rt_sigframe), 16) - 8;	/* as after a call */
+	struct rt_sigframe f;
+	memset(&f, 0, sizeof(f));
+	f.pretcode = ka->restorer;
+	f.uc.uc_flags = UC_SIGCONTEXT_SS | (cpu_features.xsave ? UC_FP_XSTATE : 0);
+	f.uc.uc_stack = (struct stack_t){ p->altstack_sp,
+		p->altstack_size ? (on_altstack(p, tf->rsp) ? SS_ONSTACK : p->altstack_flags) : SS_DISABLE,
+		0, p->altstack_size };
+	struct sigcontext *sc = &f.uc.uc_mcontext;
+	*sc = (struct sigcontext){ tf->r8, tf->r9, tf->r10, tf->r11, tf->r12, tf->r13, tf->r14, tf->r15,
+		tf->rdi, tf->rsi, tf->rbp, tf->rbx, tf->rdx, tf->rax, tf->rcx, tf->rsp, tf->rip,
+		tf->rflags, tf->cs, 0, 0, tf->ss, 0, 0, old_mask, 0, ufp, { 0 } };
+	if (tf->vector < 32) {
+		sc->trapno = tf->vector;
+		sc->err = tf->error;
+		sc->cr2 = info->fault.addr;
+	}
+	f.uc.uc_sigmask = old_mask;
+	f.info = *info;
+	if (save_fpu(ufp) || copy_to_user((void *)uframe, &f, sizeof(f)))
+		return -EFAULT;
+	tf->rdi = sig;
+	tf->rsi = uframe + __builtin_offsetof(struct rt_sigframe, info);
+	tf->rdx = uframe + __builtin_offsetof(struct rt_sigframe, uc);
+	tf->rax = 0;
+	tf->rsp = uframe;
+	tf->rip = ka->handler;
+	tf->rflags &= ~((1UL << 8) | (1UL << 10));	/* TF, DF: the ABI wants DF clear */
+	tf->rcx = tf->rip;
+	tf->r11 = tf->rflags;
+	fpu_load_initial();	/* the handler starts with a clean FPU, as on Linux */
+	return 0;
+}
+
+/* Loads an FPU image from the frame, if it is one the CPU will accept. */
+static int restore_fpu(uint64_t ufp)
+{
+	uint32_t size = cpu_features.fpu_state_size;
+	uint8_t *buf = fpu_alloc();
+	if (!buf)
+		return -ENOMEM;
+	int err = copy_from_user(buf, (void *)ufp, size);
+	uint32_t mxcsr = *(uint32_t *)(buf + 24);
+	if (!err && (mxcsr & ~0xffffU))
+		err = -EINVAL;		/* reserved MXCSR bits would #GP the kernel */
+	if (!err && cpu_features.xsave) {
+		uint64_t *hdr = (uint64_t *)(buf + 512);	/* XSTATE_BV, XCOMP_BV, reserved */
+		if ((hdr[0] & ~cpu_features.xcr0) || hdr[1])
+			err = -EINVAL;
+		for (int i = 2; i < 8 && !err; i++)
+			if (hdr[i])
+				err = -EINVAL;
+	}
+	if (!err)
+		fpu_restore(buf);
+	fpu_free(buf);
+	return err;
+}
+
+long sys_rt_sigreturn(void)
+{
+	struct proc *p = current;
+	struct trap_frame *tf = p->tf;
+	struct rt_sigframe f;
+	uint64_t uframe = tf->rsp - 8;		/* the handler's ret popped pretcode */
+	if (copy_from_user(&f, (void *)uframe, sizeof(f)))
+		goto bad;
+	const struct sigcontext *sc = &f.uc.uc_mcontext;
+	if (sc->rip >= USER_TOP || sc->rsp >= USER_TOP)
+		goto bad;			/* iretq to a non-canonical address faults in the kernel */
+	if (sc->fpstate && restore_fpu(sc->fpstate))
+		goto bad;
+	tf->r8 = sc->r8, tf->r9 = sc->r9, tf->r10 = sc->r10, tf->r11 = sc->r11;
+	tf->r12 = sc->r12, tf->r13 = sc->r13, tf->r14 = sc->r14, tf->r15 = sc->r15;
+	tf->rdi = sc->rdi, tf->rsi = sc->rsi, tf->rbp = sc->rbp, tf->rbx = sc->rbx;
+	tf->rdx = sc->rdx, tf->rcx = sc->rcx, tf->rsp = sc->rsp, tf->rip = sc->rip;
+	tf->rflags = (tf->rflags & ~RFLAGS_USER) | (sc->eflags & RFLAGS_USER);
+	tf->cs = 0x23;				/* never more privilege than user mode */
+	tf->ss = 0x1b;
+	tf->vector = 0;				/* not a system call any more: no restart */
+	spin_lock(&proc_lock);
+	p->sig_blocked = f.uc.uc_sigmask & ~UNBLOCKABLE;
+	spin_unlock(&proc_lock);
+	if (f.uc.uc_stack.ss_flags != SS_ONSTACK && !on_altstack(p, tf->rsp) &&
+	    f.uc.uc_stack.ss_size >= MINSIGSTKSZ && !(f.uc.uc_stack.ss_flags & ~SS_DISABLE)) {
+		p->altstack_sp = f.uc.uc_stack.ss_sp;
+		p->altstack_size = f.uc.uc_stack.ss_size;
+		p->altstack_flags = f.uc.uc_stack.ss_flags;
+	}
+	return sc->rax;			/* syscall_dispatch stores it back in rax */
+bad:
+	force_signal(p, SIGSEGV, SI_KERNEL, 0);
+	return tf->rax;
+}
+
+long sys_sigaltstack(const struct stack_t *uss, struct stack_t *uold)
+{
+	struct proc *p = current;
+	struct stack_t old = { p->altstack_sp, on_altstack(p, p->tf->rsp) ? SS_ONSTACK :
+			       (p->altstack_size ? p->altstack_flags : SS_DISABLE), 0, p->altstack_size };
+	if (uss) {
+		struct stack_t ss;
+		if (copy_from_user(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		if (on_altstack(p, p->tf->rsp))
+			return -EPERM;
+		if (ss.ss_flags & ~(SS_DISABLE | (1 << 31)))	/* SS_AUTODISARM allowed, ignored */
+			return -EINVAL;
+		if (ss.ss_flags & SS_DISABLE) {
+			p->altstack_sp = p->altstack_size = 0;
+			p->altstack_flags = SS_DISABLE;
+		} else {
+			if (ss.ss_size < MINSIGSTKSZ)
+				return -ENOMEM;
+			p->altstack_sp = ss.ss_sp;
+			p->altstack_size = ss.ss_size;
+			p->altstack_flags = 0;
+		}
+	}
+	if (uold && copy_to_user(uold, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
