@@ -10,6 +10,7 @@
  */
 #include "arch.h"
 #include "boot.h"
+#include "console.h"
 #include "context.h"
 #include "exec.h"
 #include "errno.h"
@@ -219,6 +220,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	c->cwd = parent->cwd;
 	inode_get(c->cwd);
 	c->umask = parent->umask;
+	c->tty = parent->tty;
 	memcpy(c->rlim, parent->rlim, sizeof(c->rlim));
 	memcpy(c->comm, parent->comm, COMM_LEN);
 	c->fs_base = (flags & CLONE_SETTLS) ? tls : parent->fs_base;
@@ -326,6 +328,7 @@ void proc_exit(int status)
 	fpu_free(p->fpu);		/* nothing may save into it from here on */
 	p->fpu = NULL;
 	itimer_cancel(p);
+	tty_session_leader_exit(p);
 	signal_free(p);
 	spin_lock(&proc_lock);
 	reparent_children_locked(p);

@@ -7,6 +7,8 @@
  * command is done: the test harness boots sysret this way.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/reboot.h>
@@ -26,6 +28,31 @@ static pid_t spawn(char *const argv[])
 	}
 	if (pid < 0)
 		fprintf(stderr, "init: fork: %s\n", strerror(errno));
+	return pid;
+}
+
+/* The shell runs the way getty starts a login: in a session of its own,
+ * with the real terminal (not /dev/console) opened as its controlling
+ * terminal, so job control works. */
+static pid_t spawn_shell(void)
+{
+	pid_t pid = fork();
+	if (pid == 0) {
+		setsid();
+		int fd = open("/dev/ttyS0", O_RDWR);
+		if (fd >= 0) {
+			ioctl(fd, TIOCSCTTY, 0);
+			dup2(fd, 0);
+			dup2(fd, 1);
+			dup2(fd, 2);
+			if (fd > 2)
+				close(fd);
+		}
+		char *sh[] = { "/bin/sh", NULL };
+		execve(sh[0], sh, envp);
+		fprintf(stderr, "init: cannot run /bin/sh: %s\n", strerror(errno));
+		_exit(127);
+	}
 	return pid;
 }
 
@@ -73,8 +100,7 @@ int main(int argc, char **argv)
 		wait_for(spawn(rc));
 	}
 	for (;;) {
-		char *sh[] = { "/bin/sh", NULL };
-		pid_t pid = spawn(sh);
+		pid_t pid = spawn_shell();
 		if (pid < 0) {
 			sleep(1);
 			continue;

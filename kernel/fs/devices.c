@@ -5,6 +5,7 @@
  *   5:0 tty    5:1 console    4:64 ttyS0
  */
 #include "arch.h"
+#include "console.h"
 #include "errno.h"
 #include "fs.h"
 #include "kernel.h"
@@ -55,6 +56,12 @@ const struct file_ops *chrdev_ops(uint32_t rdev)
 		if (devices[i].major == MAJOR(rdev) && devices[i].minor == MINOR(rdev))
 			return devices[i].ops;
 	return NULL;
+}
+
+/* A device's own work at open (the terminal: controlling tty, /dev/tty). */
+int chrdev_open(struct file *f, uint32_t rdev)
+{
+	return chrdev_ops(rdev) == &tty_ops ? tty_open(f, rdev) : 0;
 }
 
 /* /dev with a node for each device, unless the initramfs brought its own. */

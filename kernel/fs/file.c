@@ -136,6 +136,10 @@ struct file *file_open_inode(struct inode *ino, uint32_t flags, int *err)
 		*err = -ENOMEM;
 		return NULL;
 	}
+	if (type == S_IFCHR && (*err = chrdev_open(f, ino->rdev))) {
+		file_put(f);
+		return NULL;
+	}
 	f->inode = ino;
 	return f;
 }

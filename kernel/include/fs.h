@@ -162,6 +162,7 @@ void vfs_init(void);
 
 /* devices (devices.c) */
 const struct file_ops *chrdev_ops(uint32_t rdev);
+int chrdev_open(struct file *f, uint32_t rdev);
 void devices_init(void);
 
 /* pipes (pipe.c) */

@@ -47,6 +47,12 @@ static void put_raw(char c)
 	outb(COM1 + REG_DATA, c);
 }
 
+void console_write_raw(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		put_raw(s[i]);
+}
+
 void console_write(const char *s, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
