@@ -31,6 +31,9 @@ KOBJ := $(patsubst %.c,$(BUILD)/%.o,$(KSRC)) $(patsubst %.S,$(BUILD)/%.o,$(KASM)
 
 USER_PROGS := init sh
 USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
+# The tools (user/bin) and the lecture demos (user/demos) go to /bin.
+TOOLS      := $(patsubst user/bin/%.c,$(BUILD)/user/bin/%,$(wildcard user/bin/*.c))
+DEMOS      := $(patsubst user/demos/%.c,$(BUILD)/user/demos/%,$(wildcard user/demos/*.c))
 
 .PHONY: all run test debug gdb deps clean
 all: $(BUILD)/sysret.elf $(BUILD)/initramfs.cpio
@@ -68,15 +71,25 @@ $(BUILD)/user/%: user/%.c
 	@mkdir -p $(dir $@)
 	$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
-$(BUILD)/user/sh: user/sh/sh.c
+$(BUILD)/user/sh: $(wildcard user/sh/*.c user/sh/*.h)
 	@mkdir -p $(dir $@)
-	$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+	$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $(wildcard user/sh/*.c)
+
+$(BUILD)/user/bin/%: user/bin/%.c
+	@mkdir -p $(dir $@)
+	@echo "  MUSL $<"
+	@$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/user/demos/%: user/demos/%.c
+	@mkdir -p $(dir $@)
+	@echo "  MUSL $<"
+	@$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
 
 # Byte-reproducible: fixed order, owners and times.
-$(BUILD)/initramfs.cpio: $(USER_BINS)
+$(BUILD)/initramfs.cpio: $(USER_BINS) $(TOOLS) $(DEMOS)
 	rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/dev
 	cp $(BUILD)/user/init $(BUILD)/rootfs/init
-	cp $(BUILD)/user/sh $(BUILD)/rootfs/bin/sh
+	cp $(BUILD)/user/sh $(TOOLS) $(DEMOS) $(BUILD)/rootfs/bin/
 	cd $(BUILD)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc -R 0:0 --reproducible > ../initramfs.cpio.tmp
 	mv $(BUILD)/initramfs.cpio.tmp $@

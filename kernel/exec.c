@@ -285,6 +285,28 @@ static uint64_t build_stack(struct args *a, const char *execfn, const struct loa
 	return err ? 0 : sp;
 }
 
+/* What /proc shows of the new program: its argv and its path. */
+static void set_proc_names(struct proc *p, const char *path, const struct args *a)
+{
+	size_t len = 0;
+	for (int i = 0; i < a->argc; i++)
+		len += strlen(a->buf + len) + 1;
+	len = MIN(len, (size_t)PAGE_SIZE);
+	char *cmd = kmalloc(len + 1), *exe = kmalloc(strlen(path) + 1);
+	if (cmd)
+		memcpy(cmd, a->buf, len);
+	if (exe)
+		memcpy(exe, path, strlen(path) + 1);
+	spin_lock(&proc_lock);
+	char *old_cmd = p->cmdline, *old_exe = p->exe;
+	p->cmdline = cmd;
+	p->cmdline_len = cmd ? len : 0;
+	p->exe = exe;
+	spin_unlock(&proc_lock);
+	kfree(old_cmd);
+	kfree(old_exe);
+}
+
 /* Everything of the old program that must go, once the new one is certain. */
 static void drop_old_program(struct proc *p, struct mm *mm)
 {
@@ -347,6 +369,7 @@ static long exec_inode(struct inode *ino, const char *path, struct args *a, int 
 	}
 	mm->brk_start = mm->brk = ld.brk;
 	proc_set_comm(p, path);
+	set_proc_names(p, path, a);
 	arch_user_frame(p->tf, ld.entry, sp);
 	return 0;
 }

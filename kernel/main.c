@@ -68,6 +68,7 @@ static void files_init(void)
 	vfs_init();
 	initramfs_unpack(phys_to_virt(boot_info.initrd_phys), boot_info.initrd_size);
 	devices_init();
+	procfs_init();
 	tty_init();
 }
 

@@ -92,6 +92,8 @@ static void proc_free(struct proc *p)
 	if (p->fpu)
 		fpu_free(p->fpu);
 	kfree(p->sigact);
+	kfree(p->cmdline);
+	kfree(p->exe);
 	kfree(p);
 }
 
@@ -185,6 +187,26 @@ void proc_start_init(void)
 
 /* ---- fork ---- */
 
+/* A forked child shows its parent's argv and path in /proc until it execs. */
+static void proc_copy_names(struct proc *c, struct proc *parent)
+{
+	spin_lock(&proc_lock);
+	size_t len = parent->cmdline_len;
+	const char *exe = parent->exe;
+	char *cmd = parent->cmdline ? kmalloc(len + 1) : NULL;
+	char *e = exe ? kmalloc(strlen(exe) + 1) : NULL;
+	if (cmd) {
+		memcpy(cmd, parent->cmdline, len);
+		c->cmdline = cmd;
+		c->cmdline_len = len;
+	}
+	if (e) {
+		memcpy(e, exe, strlen(exe) + 1);
+		c->exe = e;
+	}
+	spin_unlock(&proc_lock);
+}
+
 /* The child's first kernel code before user mode (CLONE_CHILD_SETTID). */
 void proc_child_start(void)
 {
@@ -223,6 +245,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	c->tty = parent->tty;
 	memcpy(c->rlim, parent->rlim, sizeof(c->rlim));
 	memcpy(c->comm, parent->comm, COMM_LEN);
+	proc_copy_names(c, parent);
 	c->fs_base = (flags & CLONE_SETTLS) ? tls : parent->fs_base;
 	signal_fork(c, parent);
 	fpu_save(c->fpu);

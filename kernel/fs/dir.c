@@ -298,8 +298,9 @@ long sys_fchdir(long fd)
 	return err;
 }
 
-/* Builds the path of dir by walking ".." and finding each name in its parent. */
-long sys_getcwd(char *ubuf, size_t size)
+/* The absolute path of directory dir, built by walking ".." and finding
+ * each name in its parent; its length with the NUL, or an error. */
+long vfs_dir_path(struct inode *dir, char *out, size_t size)
 {
 	char *buf = kmalloc(PATH_MAX);
 	if (!buf)
@@ -308,8 +309,8 @@ long sys_getcwd(char *ubuf, size_t size)
 	buf[pos] = 0;
 	long err = 0;
 	spin_lock(&vfs_lock);
-	struct inode *ino = current->cwd;
-	if (ino->nlink == 0)
+	struct inode *ino = dir;
+	if (ino->nlink == 0 && !ino->iops)
 		err = -ENOENT;		/* the directory was removed */
 	while (!err && ino != root_inode) {
 		struct inode *parent = ino->parent;
@@ -317,13 +318,19 @@ long sys_getcwd(char *ubuf, size_t size)
 		list_for_each_entry(d, &parent->entries, link)
 			if (d->inode == ino)
 				found = d;
-		size_t len = found ? strlen(found->name) : 0;
-		if (!found || len + 1 > pos) {
-			err = found ? -ENAMETOOLONG : -ENOENT;
+		char num[24];
+		const char *name = found ? found->name : NULL;
+		if (!found && ino->iops) {	/* /proc/<pid> and below are named by number */
+			snprintf(num, sizeof(num), "%d", ino->proc_pid);
+			name = ino->parent == root_inode ? "proc" : num;
+		}
+		size_t len = name ? strlen(name) : 0;
+		if (!name || len + 1 > pos) {
+			err = name ? -ENAMETOOLONG : -ENOENT;
 			break;
 		}
 		pos -= len;
-		memcpy(buf + pos, found->name, len);
+		memcpy(buf + pos, name, len);
 		buf[--pos] = '/';
 		ino = parent;
 	}
@@ -333,8 +340,20 @@ long sys_getcwd(char *ubuf, size_t size)
 	size_t len = PATH_MAX - pos;
 	if (!err && size < len)
 		err = -ERANGE;
-	if (!err && copy_to_user(ubuf, buf + pos, len))
-		err = -EFAULT;
+	if (!err)
+		memcpy(out, buf + pos, len);
 	kfree(buf);
 	return err ? err : (long)len;
+}
+
+long sys_getcwd(char *ubuf, size_t size)
+{
+	char *buf = kmalloc(PATH_MAX);
+	if (!buf)
+		return -ENOMEM;
+	long len = vfs_dir_path(current->cwd, buf, MIN(size, (size_t)PATH_MAX));
+	if (len > 0 && copy_to_user(ubuf, buf, len))
+		len = -EFAULT;
+	kfree(buf);
+	return len;
 }

@@ -66,6 +66,19 @@ static int walk(struct inode *start, const char *path, int flags, struct nameida
 			nd->last_len = len;
 		}
 		struct inode *next;
+		if (cur->iops && !(len == 1 && name[0] == '.') && !(len == 2 && name[0] == '.' && name[1] == '.')) {
+			int err = cur->iops->lookup(cur, name, len, &next);
+			if (err && !(err == -ENOENT && last && (flags & LOOKUP_PARENT))) {
+				if (!(last && (flags & LOOKUP_PARENT)))
+					inode_put(cur);
+				else
+					inode_put(nd->parent), nd->parent = NULL;
+				return err;
+			}
+			if (err)
+				return 0;		/* LOOKUP_PARENT of a missing name */
+			goto found;
+		}
 		spin_lock(&vfs_lock);
 		if (len == 1 && name[0] == '.') {
 			next = cur;
@@ -84,6 +97,7 @@ static int walk(struct inode *start, const char *path, int flags, struct nameida
 			inode_put(cur);
 			return -ENOENT;
 		}
+found:
 		if (S_ISLNK(next->mode) && (!last || must_dir || (flags & LOOKUP_FOLLOW))) {
 			struct inode *target;
 			int err = follow(cur, next, links, &target);

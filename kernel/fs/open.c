@@ -52,6 +52,34 @@ static int open_checks(struct inode *ino, uint32_t flags)
 	return 0;
 }
 
+/* The path an open file came from, made absolute, for /proc/<pid>/fd
+ * (NULL if it cannot be had; the file works all the same). */
+static char *absolute_path(int dirfd, const char *upath)
+{
+	char *path = kmalloc(PATH_MAX), *rel = kmalloc(PATH_MAX);
+	if (!path || !rel || strncpy_from_user(rel, upath, PATH_MAX) < 0)
+		goto fail;
+	if (rel[0] == '/') {
+		strlcpy(path, rel, PATH_MAX);
+	} else {
+		struct file *d = dirfd == AT_FDCWD ? NULL : fd_get(dirfd);
+		struct inode *dir = d ? d->inode : current->cwd;
+		long n = dir ? vfs_dir_path(dir, path, PATH_MAX) : -ENOENT;
+		if (d)
+			file_put(d);
+		if (n < 0)
+			goto fail;
+		size_t len = strlen(path);
+		snprintf(path + len, PATH_MAX - len, "%s%s", len > 1 ? "/" : "", rel);
+	}
+	kfree(rel);
+	return path;
+fail:
+	kfree(path);
+	kfree(rel);
+	return NULL;
+}
+
 long do_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 {
 	struct nameidata nd;
@@ -93,6 +121,7 @@ long do_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 		inode_put(ino);
 		return err;
 	}
+	f->path = absolute_path(dirfd, upath);
 	return fd_install(f, flags & O_CLOEXEC);
 }
 

@@ -45,6 +45,8 @@ void inode_get(struct inode *ino)
 
 static void inode_free(struct inode *ino)
 {
+	if (ino->iops && ino->parent && ino->parent != ino)
+		inode_put(ino->parent);		/* a /proc inode holds its ".." */
 	for (uint64_t i = 0; i < ino->npages; i++)
 		if (ino->pages[i])
 			frame_unref(ino->pages[i]);

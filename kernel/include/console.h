@@ -16,5 +16,7 @@ struct proc;
 struct file;
 void tty_session_leader_exit(struct proc *p);
 int tty_open(struct file *f, uint32_t rdev);
+struct tty;
+int tty_foreground(struct tty *t);
 
 #endif

@@ -82,6 +82,20 @@ struct inode {
 	uint64_t npages;		/* [v] slots in pages[] */
 	char *target;			/* symlinks */
 	struct pipe *pipe;		/* FIFOs */
+	const struct inode_ops *iops;	/* synthetic files (procfs); NULL for tmpfs */
+	int proc_pid;			/* procfs: whose file this is */
+	int proc_kind;			/* procfs: which file */
+};
+
+/* Files the kernel makes up as they are looked at (/proc). */
+struct inode_ops {
+	/* directories: the inode for name (referenced), or an error */
+	int (*lookup)(struct inode *dir, const char *name, size_t len, struct inode **out);
+	/* directories: the index-th entry; false past the end */
+	bool (*readdir)(struct inode *dir, uint64_t index, char *name, size_t size, uint64_t *ino,
+			uint32_t *mode);
+	/* regular files: the contents now, into buf; returns the length */
+	size_t (*generate)(struct inode *ino, char *buf, size_t size);
 };
 
 struct dentry {
@@ -97,6 +111,7 @@ struct file {
 	uint32_t flags;			/* O_* status flags and access mode */
 	uint64_t pos;			/* [v] */
 	void *priv;
+	char *path;			/* the absolute path it was opened by, for /proc/<pid>/fd */
 	bool no_job_control;		/* opened as /dev/console */
 };
 
@@ -137,6 +152,7 @@ struct nameidata {
 int vfs_lookup(struct inode *start, const char *path, int flags, struct nameidata *nd);
 int vfs_lookup_at(int dirfd, const char *upath, int flags, struct nameidata *nd);
 int kernel_lookup(const char *path, struct inode **out);
+long vfs_dir_path(struct inode *dir, char *out, size_t size);
 
 /* open files (file.c) */
 struct file *file_open_inode(struct inode *ino, uint32_t flags, int *err);
@@ -167,6 +183,10 @@ void devices_init(void);
 
 /* pipes (pipe.c) */
 struct file *pipe_open_fifo(struct inode *ino, uint32_t flags, int *err);
+
+/* procfs (procfs.c) */
+void procfs_init(void);
+extern const struct file_ops procfs_file_ops;
 
 /* initramfs (initramfs.c) */
 void initramfs_unpack(const void *archive, size_t len);

@@ -55,6 +55,9 @@ struct proc {
 	int pgid, sid;			/* [t] */
 	struct tty *tty;		/* [t] the controlling terminal, if any */
 	char comm[COMM_LEN];		/* [c] */
+	char *cmdline;			/* [t] argv as /proc/<pid>/cmdline shows it */
+	size_t cmdline_len;
+	char *exe;			/* [t] the path it execve'd */
 
 	/* the kernel side: stack, saved context */
 	void *kstack;			/* KSTACK_SIZE bytes; the user trap frame at its top */
@@ -118,6 +121,16 @@ __attribute__((noreturn)) void proc_exit(int status);	/* status: a Linux wait st
 bool pgrp_orphaned(int pgid);
 void pgrp_hangup_if_orphaned_locked(int pgid, struct proc *exiting);
 void itimer_tick(void);
+/* /proc (fs/procfs_pid.c) */
+size_t proc_gen_stat(int pid, char *b, size_t n);
+size_t proc_gen_status(int pid, char *b, size_t n);
+size_t proc_gen_cmdline(int pid, char *b, size_t n);
+size_t proc_gen_comm(int pid, char *b, size_t n);
+void proc_exe_path(int pid, char *buf, size_t size);
+bool proc_fd_path(int pid, long fd, char *buf, size_t size);
+int proc_nth_fd(int pid, uint64_t nth);
+int proc_nth_pid(uint64_t nth);
+void proc_counts(int *running, int *total, int *last);
 void itimer_cancel(struct proc *p);
 bool pgrp_orphaned_locked(int pgid);
 void proc_set_comm(struct proc *p, const char *path);

@@ -497,4 +497,7 @@ void tty_session_leader_exit(struct proc *p)
 	spin_unlock(&proc_lock);
 }
 
+/* The foreground process group, for /proc's tpgid. [t] held. */
+int tty_foreground(struct tty *t) { return t->pgrp ? t->pgrp : -1; }
+
 void tty_init(void) { console_set_rx_hook(tty_receive); }

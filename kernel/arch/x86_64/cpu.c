@@ -30,10 +30,29 @@ struct idt_gate {
 static struct idt_gate idt[256];
 extern const uint64_t vector_stubs[256];
 
+static char vendor[13], model[49];
+
+const char *cpu_vendor(void) { return vendor; }
+const char *cpu_model_name(void) { return model[0] ? model : "unknown"; }
+
+static void read_names(void)
+{
+	uint32_t r[12], max;
+	cpuid(0, 0, &max, &r[0], &r[2], &r[1]);
+	memcpy(vendor, r, 12);
+	cpuid(0x80000000, 0, &max, &r[0], &r[1], &r[2]);
+	if (max < 0x80000004)
+		return;
+	for (uint32_t i = 0; i < 3; i++)
+		cpuid(0x80000002 + i, 0, &r[4 * i], &r[4 * i + 1], &r[4 * i + 2], &r[4 * i + 3]);
+	memcpy(model, r, 48);
+}
+
 void cpu_detect_features(void)
 {
 	uint32_t a, b, c, d, max;
 	struct cpu_features *f = &cpu_features;
+	read_names();
 	cpuid(0, 0, &max, &b, &c, &d);
 	cpuid(1, 0, &a, &b, &c, &d);
 	f->pge = d & (1 << 13);

@@ -67,6 +67,8 @@ struct cpu_features {
 extern struct cpu_features cpu_features;
 
 void cpu_detect_features(void);
+const char *cpu_vendor(void);
+const char *cpu_model_name(void);
 void cpu_early_init_bsp(void);
 void cpu_init_this(struct cpu *c);	/* GDT, TSS, IDT, GS, CR4 bits, FPU */
 void fpu_init_this(void);
