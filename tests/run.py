@@ -101,6 +101,19 @@ def run_unit_tests():
                out[-3000:])
 
 
+def run_host_script(label, script):
+    """A test script of its own (the tools' behaviour against coreutils on this host)."""
+    try:
+        run = subprocess.run([sys.executable, script], cwd=ROOT, capture_output=True, text=True,
+                             timeout=300)
+        out, rc = run.stdout + run.stderr, run.returncode
+    except subprocess.TimeoutExpired:
+        out, rc = "timed out", -1
+    tally = [l for l in out.splitlines() if re.match(r"^\d+ passed, \d+ failed", l)]
+    report(rc == 0 and bool(tally), f"{label} on the host ({tally[-1] if tally else 'no tally'})",
+           out[-3000:])
+
+
 # ---------------------------------------------------------------- boot tests
 
 class Boot:
@@ -312,6 +325,7 @@ def main():
         print(f"{KERNEL} is missing: run make first")
         return 2
     run_unit_tests()
+    run_host_script("tools", "user/bin/test_tools.py")
     timings = run_boot_tests()
     run_abi_tests()
     for t in timings:
