@@ -79,7 +79,7 @@ long sys_alarm(unsigned long seconds)
 	return (left + NSEC / 2) / NSEC + (left && left < NSEC / 2);	/* rounded, never 0 if armed */
 }
 
-long sys_setitimer(long which, const struct itimerval *unew, struct itimerval *uold)
+long sys_setitimer(int which, const struct itimerval *unew, struct itimerval *uold)
 {
 	if (which != ITIMER_REAL)
 		return which == ITIMER_VIRTUAL || which == ITIMER_PROF ? -ENOSYS : -EINVAL;	/* FIXME */
@@ -97,7 +97,7 @@ long sys_setitimer(long which, const struct itimerval *unew, struct itimerval *u
 	return 0;
 }
 
-long sys_getitimer(long which, struct itimerval *u)
+long sys_getitimer(int which, struct itimerval *u)
 {
 	if (which != ITIMER_REAL)
 		return which == ITIMER_VIRTUAL || which == ITIMER_PROF ? -ENOSYS : -EINVAL;

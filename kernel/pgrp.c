@@ -70,7 +70,7 @@ static bool pgrp_exists_in_session_locked(int pgid, int sid)
 /* setpgid with Linux's errors: ESRCH (not us or our child), EACCES (the
  * child has exec'd), EPERM (another session, a session leader, or no such
  * group in our session), EINVAL (negative). */
-long sys_setpgid(long pid, long pgid)
+long sys_setpgid(int pid, long pgid)
 {
 	struct proc *me = current;
 	if (pgid < 0)
@@ -94,7 +94,7 @@ long sys_setpgid(long pid, long pgid)
 	return err;
 }
 
-long sys_getpgid(long pid)
+long sys_getpgid(int pid)
 {
 	if (pid < 0)
 		return -ESRCH;
@@ -107,7 +107,7 @@ long sys_getpgid(long pid)
 
 long sys_getpgrp(void) { return current->pgid; }
 
-long sys_getsid(long pid)
+long sys_getsid(int pid)
 {
 	if (pid < 0)
 		return -ESRCH;

@@ -368,8 +368,8 @@ void proc_exit(int status)
 	sched_exit_locked();
 }
 
-long sys_exit(long code) { proc_exit((code & 0xff) << 8); }
-long sys_exit_group(long code) { proc_exit((code & 0xff) << 8); }
+long sys_exit(int code) { proc_exit((code & 0xff) << 8); }
+long sys_exit_group(int code) { proc_exit((code & 0xff) << 8); }
 
 /* ---- wait ---- */
 
@@ -471,7 +471,7 @@ static long put_rusage(struct rusage_user *uru, uint64_t uticks, uint64_t sticks
 	return copy_to_user(uru, &ru, sizeof(ru));
 }
 
-long sys_wait4(long pid, int *ustatus, long options, struct rusage_user *uru)
+long sys_wait4(int pid, int *ustatus, int options, struct rusage_user *uru)
 {
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
@@ -496,7 +496,7 @@ struct siginfo_chld {
 _Static_assert(sizeof(struct siginfo_chld) == 128, "siginfo_t is 128 bytes");
 
 
-long sys_waitid(long idtype, long id, struct siginfo_chld *uinfo, long options, struct rusage_user *uru)
+long sys_waitid(int idtype, int id, struct siginfo_chld *uinfo, int options, struct rusage_user *uru)
 {
 	if (options & ~(WNOHANG | WUNTRACED | WEXITED | WCONTINUED | WNOWAIT | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;

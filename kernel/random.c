@@ -56,7 +56,7 @@ long random_fill_user(char *ubuf, size_t n)
 	return n;
 }
 
-long sys_getrandom(char *ubuf, size_t n, long flags)
+long sys_getrandom(char *ubuf, size_t n, int flags)
 {
 	if (flags & ~(GRND_NONBLOCK | GRND_RANDOM | GRND_INSECURE))
 		return -EINVAL;

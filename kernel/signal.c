@@ -339,7 +339,7 @@ void signal_free(struct proc *p)
 
 /* ---- system calls ---- */
 
-long sys_rt_sigaction(long sig, const struct k_sigaction *uact, struct k_sigaction *uold, size_t setsize)
+long sys_rt_sigaction(int sig, const struct k_sigaction *uact, struct k_sigaction *uold, size_t setsize)
 {
 	if (setsize != sizeof(sigset_t))
 		return -EINVAL;
@@ -367,7 +367,7 @@ long sys_rt_sigaction(long sig, const struct k_sigaction *uact, struct k_sigacti
 #define SIG_UNBLOCK	1
 #define SIG_SETMASK	2
 
-long sys_rt_sigprocmask(long how, const sigset_t *uset, sigset_t *uold, size_t setsize)
+long sys_rt_sigprocmask(int how, const sigset_t *uset, sigset_t *uold, size_t setsize)
 {
 	if (setsize != sizeof(sigset_t))
 		return -EINVAL;
@@ -479,7 +479,7 @@ static struct siginfo user_info(int sig, int code)
 	return info;
 }
 
-long sys_kill(long pid, long sig)
+long sys_kill(int pid, int sig)
 {
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
@@ -518,15 +518,15 @@ static long tkill(long tid, long sig)
 	return r;
 }
 
-long sys_tkill(long tid, long sig) { return tkill(tid, sig); }
-long sys_tgkill(long tgid, long tid, long sig)
+long sys_tkill(int tid, int sig) { return tkill(tid, sig); }
+long sys_tgkill(int tgid, int tid, int sig)
 {
 	if (tgid <= 0)
 		return -EINVAL;
 	return tgid != tid ? (tid <= 0 ? -EINVAL : -ESRCH) : tkill(tid, sig);
 }
 
-long sys_rt_sigqueueinfo(long pid, long sig, const struct siginfo *uinfo)
+long sys_rt_sigqueueinfo(int pid, int sig, const struct siginfo *uinfo)
 {
 	struct siginfo info;
 	if (copy_from_user(&info, uinfo, sizeof(info)))

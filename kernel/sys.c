@@ -39,7 +39,7 @@ long sys_getegid(void) { return 0; }
 #define ARCH_GET_FS	0x1003
 #define ARCH_GET_GS	0x1004
 
-long sys_arch_prctl(long code, unsigned long addr)
+long sys_arch_prctl(int code, unsigned long addr)
 {
 	struct proc *p = current;
 	switch (code) {
@@ -96,7 +96,7 @@ void rlimits_default(struct rlimit *r)
 
 /* Enforced: RLIMIT_NOFILE (descriptor numbers). FIXME: the others are kept
  * and reported; the stack grows to 8 MiB whatever RLIMIT_STACK says. */
-long sys_prlimit64(long pid, long res, const struct rlimit *unew, struct rlimit *uold)
+long sys_prlimit64(int pid, int res, const struct rlimit *unew, struct rlimit *uold)
 {
 	if (res < 0 || res >= RLIM_NLIMITS)
 		return -EINVAL;
@@ -119,8 +119,8 @@ long sys_prlimit64(long pid, long res, const struct rlimit *unew, struct rlimit 
 	return 0;
 }
 
-long sys_getrlimit(long res, struct rlimit *u) { return sys_prlimit64(0, res, NULL, u); }
-long sys_setrlimit(long res, const struct rlimit *u) { return sys_prlimit64(0, res, u, NULL); }
+long sys_getrlimit(int res, struct rlimit *u) { return sys_prlimit64(0, res, NULL, u); }
+long sys_setrlimit(int res, const struct rlimit *u) { return sys_prlimit64(0, res, u, NULL); }
 
 struct rusage { struct { int64_t sec, usec; } utime, stime; int64_t rest[14]; };
 
@@ -170,7 +170,7 @@ long sys_sysinfo(struct sysinfo *u)
 #define RB_ENABLE_CAD		0x89abcdef
 #define RB_DISABLE_CAD		0
 
-long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd, void *arg)
+long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned int cmd, void *arg)
 {
 	(void)arg;
 	if ((uint32_t)magic1 != REBOOT_MAGIC1 || ((uint32_t)magic2 != 672274793 &&
@@ -189,6 +189,27 @@ long sys_reboot(unsigned long magic1, unsigned long magic2, unsigned long cmd, v
 		arch_halt_forever();
 	case RB_ENABLE_CAD: case RB_DISABLE_CAD:
 		return 0;
+	}
+	return -EINVAL;
+}
+
+#define PR_SET_NAME	15
+#define PR_GET_NAME	16
+
+/* prctl: the process's name (what ps shows in brackets); nothing else yet. */
+long sys_prctl(int option, unsigned long arg2)
+{
+	struct proc *p = current;
+	char name[COMM_LEN];
+	switch (option) {
+	case PR_SET_NAME:
+		if (strncpy_from_user(name, (const char *)arg2, COMM_LEN) == -EFAULT)
+			return -EFAULT;
+		name[COMM_LEN - 1] = 0;
+		memcpy(p->comm, name, COMM_LEN);
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((void *)arg2, p->comm, COMM_LEN);
 	}
 	return -EINVAL;
 }

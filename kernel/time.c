@@ -74,7 +74,7 @@ static long clock_ns(long clk, uint64_t *ns)
 	return -EINVAL;
 }
 
-long sys_clock_gettime(long clk, struct timespec64 *uts)
+long sys_clock_gettime(int clk, struct timespec64 *uts)
 {
 	uint64_t ns;
 	long err = clock_ns(clk, &ns);
@@ -84,7 +84,7 @@ long sys_clock_gettime(long clk, struct timespec64 *uts)
 	return copy_to_user(uts, &ts, sizeof(ts));
 }
 
-long sys_clock_getres(long clk, struct timespec64 *uts)
+long sys_clock_getres(int clk, struct timespec64 *uts)
 {
 	uint64_t ns;
 	long err = clock_ns(clk, &ns);
@@ -166,7 +166,7 @@ long sys_nanosleep(const struct timespec64 *ureq, struct timespec64 *urem)
 	return remaining(sleep_until(time_monotonic_ns() + ns), urem);
 }
 
-long sys_clock_nanosleep(long clk, long flags, const struct timespec64 *ureq, struct timespec64 *urem)
+long sys_clock_nanosleep(int clk, int flags, const struct timespec64 *ureq, struct timespec64 *urem)
 {
 	uint64_t ns, now;
 	long err = clock_ns(clk, &now);

@@ -24,7 +24,7 @@ static void nd_release(struct nameidata *nd)
 		inode_put(nd->parent);
 }
 
-long sys_mkdirat(long dirfd, const char *upath, long mode)
+long sys_mkdirat(int dirfd, const char *upath, int mode)
 {
 	struct nameidata nd;
 	int err = vfs_lookup_at(dirfd, upath, LOOKUP_PARENT, &nd);
@@ -46,7 +46,7 @@ long sys_mkdirat(long dirfd, const char *upath, long mode)
 	return err;
 }
 
-long sys_mkdir(const char *upath, long mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
+long sys_mkdir(const char *upath, int mode) { return sys_mkdirat(AT_FDCWD, upath, mode); }
 
 /* Removes the entry nd names. [v] held. */
 static void unlink_locked(struct inode *dir, struct dentry *d)
@@ -99,7 +99,7 @@ static long remove(long dirfd, const char *upath, bool dir)
 	return err;
 }
 
-long sys_unlinkat(long dirfd, const char *upath, long flags)
+long sys_unlinkat(int dirfd, const char *upath, int flags)
 {
 	if (flags & ~AT_REMOVEDIR)
 		return -EINVAL;
@@ -139,7 +139,7 @@ static long rename_checks_locked(struct nameidata *from, struct nameidata *to)
 	return 0;
 }
 
-long sys_renameat2(long olddir, const char *uold, long newdir, const char *unew, long flags)
+long sys_renameat2(int olddir, const char *uold, int newdir, const char *unew, int flags)
 {
 	if (flags)
 		return -EINVAL;
@@ -173,14 +173,14 @@ long sys_renameat2(long olddir, const char *uold, long newdir, const char *unew,
 	return err;
 }
 
-long sys_renameat(long olddir, const char *uold, long newdir, const char *unew)
+long sys_renameat(int olddir, const char *uold, int newdir, const char *unew)
 {
 	return sys_renameat2(olddir, uold, newdir, unew, 0);
 }
 
 long sys_rename(const char *uold, const char *unew) { return sys_renameat2(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
 
-long sys_linkat(long olddir, const char *uold, long newdir, const char *unew, long flags)
+long sys_linkat(int olddir, const char *uold, int newdir, const char *unew, int flags)
 {
 	struct nameidata from, to;
 	int err = vfs_lookup_at(olddir, uold, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0, &from);
@@ -206,7 +206,7 @@ long sys_linkat(long olddir, const char *uold, long newdir, const char *unew, lo
 
 long sys_link(const char *uold, const char *unew) { return sys_linkat(AT_FDCWD, uold, AT_FDCWD, unew, 0); }
 
-long sys_symlinkat(const char *utarget, long dirfd, const char *upath)
+long sys_symlinkat(const char *utarget, int dirfd, const char *upath)
 {
 	char *target = kmalloc(PATH_MAX);
 	if (!target)
@@ -245,7 +245,7 @@ long sys_symlinkat(const char *utarget, long dirfd, const char *upath)
 
 long sys_symlink(const char *utarget, const char *upath) { return sys_symlinkat(utarget, AT_FDCWD, upath); }
 
-long sys_readlinkat(long dirfd, const char *upath, char *ubuf, long size)
+long sys_readlinkat(int dirfd, const char *upath, char *ubuf, int size)
 {
 	if (size <= 0)
 		return -EINVAL;
@@ -262,7 +262,7 @@ long sys_readlinkat(long dirfd, const char *upath, char *ubuf, long size)
 	return ret;
 }
 
-long sys_readlink(const char *upath, char *ubuf, long size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }
+long sys_readlink(const char *upath, char *ubuf, int size) { return sys_readlinkat(AT_FDCWD, upath, ubuf, size); }
 
 static long set_cwd(struct inode *ino)
 {
@@ -283,7 +283,7 @@ long sys_chdir(const char *upath)
 	return err ? err : set_cwd(nd.inode);
 }
 
-long sys_fchdir(long fd)
+long sys_fchdir(int fd)
 {
 	struct file *f = fd_get(fd);
 	if (!f)

@@ -125,30 +125,30 @@ long do_openat(int dirfd, const char *upath, uint32_t flags, uint32_t mode)
 	return fd_install(f, flags & O_CLOEXEC);
 }
 
-long sys_openat(long dirfd, const char *upath, long flags, long mode)
+long sys_openat(int dirfd, const char *upath, int flags, int mode)
 {
 	return do_openat(dirfd, upath, flags, mode);
 }
 
-long sys_open(const char *upath, long flags, long mode)
+long sys_open(const char *upath, int flags, int mode)
 {
 	return do_openat(AT_FDCWD, upath, flags, mode);
 }
 
-long sys_creat(const char *upath, long mode)
+long sys_creat(const char *upath, int mode)
 {
 	return do_openat(AT_FDCWD, upath, O_CREAT | O_WRONLY | O_TRUNC, mode);
 }
 
-long sys_close(long fd) { return fd_close(fd); }
+long sys_close(int fd) { return fd_close(fd); }
 
-long sys_dup(long fd)
+long sys_dup(int fd)
 {
 	struct file *f = fd_get(fd);
 	return f ? fd_install(f, false) : -EBADF;
 }
 
-long sys_dup3(long oldfd, long newfd, long flags)
+long sys_dup3(int oldfd, int newfd, int flags)
 {
 	if (oldfd == newfd || (flags & ~O_CLOEXEC))
 		return -EINVAL;
@@ -158,7 +158,7 @@ long sys_dup3(long oldfd, long newfd, long flags)
 	return fd_install_at(newfd, f, flags & O_CLOEXEC);
 }
 
-long sys_dup2(long oldfd, long newfd)
+long sys_dup2(int oldfd, int newfd)
 {
 	if (oldfd == newfd) {
 		struct file *f = fd_get(oldfd);
@@ -170,7 +170,7 @@ long sys_dup2(long oldfd, long newfd)
 	return sys_dup3(oldfd, newfd, 0);
 }
 
-long sys_fcntl(long fd, long cmd, long arg)
+long sys_fcntl(int fd, int cmd, long arg)
 {
 	struct file *f = fd_get(fd);
 	long ret = 0;
@@ -241,7 +241,7 @@ static long fill_stat(struct inode *ino, struct linux_stat *ust)
 	return copy_to_user(ust, &st, sizeof(st));
 }
 
-long sys_fstat(long fd, struct linux_stat *ust)
+long sys_fstat(int fd, struct linux_stat *ust)
 {
 	struct file *f = fd_get(fd);
 	if (!f)
@@ -251,7 +251,7 @@ long sys_fstat(long fd, struct linux_stat *ust)
 	return err;
 }
 
-long sys_newfstatat(long dirfd, const char *upath, struct linux_stat *ust, long flags)
+long sys_newfstatat(int dirfd, const char *upath, struct linux_stat *ust, int flags)
 {
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | 0x800 /* AT_NO_AUTOMOUNT */))
 		return -EINVAL;
@@ -278,7 +278,7 @@ long sys_lstat(const char *upath, struct linux_stat *ust)
 }
 
 /* Everyone is root: only execute permission needs an x bit somewhere. */
-long sys_faccessat(long dirfd, const char *upath, long mode, long flags)
+long sys_faccessat(int dirfd, const char *upath, int mode, int flags)
 {
 	if (mode & ~7L)
 		return -EINVAL;
@@ -292,7 +292,7 @@ long sys_faccessat(long dirfd, const char *upath, long mode, long flags)
 	return err;
 }
 
-long sys_access(const char *upath, long mode) { return sys_faccessat(AT_FDCWD, upath, mode, 0); }
+long sys_access(const char *upath, int mode) { return sys_faccessat(AT_FDCWD, upath, mode, 0); }
 
 static long truncate_inode(struct inode *ino, long len)
 {
@@ -319,7 +319,7 @@ long sys_truncate(const char *upath, long len)
 	return err;
 }
 
-long sys_ftruncate(long fd, long len)
+long sys_ftruncate(int fd, long len)
 {
 	struct file *f = fd_get(fd);
 	if (!f)
@@ -331,14 +331,14 @@ long sys_ftruncate(long fd, long len)
 	return err;
 }
 
-long sys_umask(long mask)
+long sys_umask(int mask)
 {
 	long old = current->umask;
 	current->umask = mask & 0777;
 	return old;
 }
 
-long sys_mknodat(long dirfd, const char *upath, long mode, long dev)
+long sys_mknodat(int dirfd, const char *upath, int mode, int dev)
 {
 	uint32_t type = mode & S_IFMT;
 	if (type == 0)
@@ -369,7 +369,7 @@ long sys_mknodat(long dirfd, const char *upath, long mode, long dev)
 	return err;
 }
 
-long sys_mknod(const char *upath, long mode, long dev) { return sys_mknodat(AT_FDCWD, upath, mode, dev); }
+long sys_mknod(const char *upath, int mode, int dev) { return sys_mknodat(AT_FDCWD, upath, mode, dev); }
 
 static long chmod_inode(struct inode *ino, long mode)
 {
@@ -380,7 +380,7 @@ static long chmod_inode(struct inode *ino, long mode)
 	return 0;
 }
 
-long sys_fchmodat(long dirfd, const char *upath, long mode)
+long sys_fchmodat(int dirfd, const char *upath, int mode)
 {
 	struct nameidata nd;
 	int err = vfs_lookup_at(dirfd, upath, LOOKUP_FOLLOW, &nd);
@@ -391,9 +391,9 @@ long sys_fchmodat(long dirfd, const char *upath, long mode)
 	return 0;
 }
 
-long sys_chmod(const char *upath, long mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
+long sys_chmod(const char *upath, int mode) { return sys_fchmodat(AT_FDCWD, upath, mode); }
 
-long sys_fchmod(long fd, long mode)
+long sys_fchmod(int fd, int mode)
 {
 	struct file *f = fd_get(fd);
 	if (!f)
@@ -425,7 +425,51 @@ long mmap_file_inode(long fd, unsigned long prot, bool shared, struct inode **ou
 	return err;
 }
 
-long sys_faccessat2(long dirfd, const char *upath, long mode, long flags)
+long sys_faccessat2(int dirfd, const char *upath, int mode, int flags)
 {
 	return sys_faccessat(dirfd, upath, mode, flags);
+}
+
+#define UTIME_NOW	((1L << 30) - 1)
+#define UTIME_OMIT	((1L << 30) - 2)
+
+/* utimensat: set access and modification times (NULL: now). */
+long sys_utimensat(int dirfd, const char *upath, const struct timespec64 *uts, int flags)
+{
+	struct timespec64 ts[2] = { { 0, UTIME_NOW }, { 0, UTIME_NOW } };
+	if (uts && copy_from_user(ts, uts, sizeof(ts)))
+		return -EFAULT;
+	for (int i = 0; i < 2; i++)
+		if (ts[i].tv_nsec != UTIME_NOW && ts[i].tv_nsec != UTIME_OMIT &&
+		    (ts[i].tv_nsec < 0 || ts[i].tv_nsec >= 1000000000))
+			return -EINVAL;
+	struct inode *ino;
+	if (!upath) {			/* futimens: the file dirfd refers to */
+		struct file *f = fd_get(dirfd);
+		if (!f)
+			return -EBADF;
+		ino = f->inode;
+		if (ino)
+			inode_get(ino);
+		file_put(f);
+		if (!ino)
+			return -EBADF;
+	} else {
+		struct nameidata nd;
+		int err = vfs_lookup_at(dirfd, upath, (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &nd);
+		if (err)
+			return err;
+		ino = nd.inode;
+	}
+	uint64_t now = vfs_now();
+	spin_lock(&vfs_lock);
+	uint64_t *field[2] = { &ino->atime, &ino->mtime };
+	for (int i = 0; i < 2; i++)
+		if (ts[i].tv_nsec != UTIME_OMIT)
+			*field[i] = ts[i].tv_nsec == UTIME_NOW ? now :
+				    (uint64_t)ts[i].tv_sec * 1000000000ULL + ts[i].tv_nsec;
+	ino->ctime = now;
+	spin_unlock(&vfs_lock);
+	inode_put(ino);
+	return 0;
 }

@@ -173,7 +173,7 @@ static struct file *pipe_end(struct pipe *p, uint32_t flags)
 	return f;
 }
 
-long sys_pipe2(int *ufds, long flags)
+long sys_pipe2(int *ufds, int flags)
 {
 	if (flags & ~(O_CLOEXEC | O_NONBLOCK | 0x4000 /* O_DIRECT */))
 		return -EINVAL;

@@ -50,7 +50,7 @@ static struct file *writable(long fd, long *err)
 	return f;
 }
 
-long sys_read(long fd, char *ubuf, size_t n)
+long sys_read(int fd, char *ubuf, size_t n)
 {
 	long err;
 	struct file *f = readable(fd, &err);
@@ -61,7 +61,7 @@ long sys_read(long fd, char *ubuf, size_t n)
 	return r;
 }
 
-long sys_write(long fd, const char *ubuf, size_t n)
+long sys_write(int fd, const char *ubuf, size_t n)
 {
 	long err;
 	struct file *f = writable(fd, &err);
@@ -106,8 +106,8 @@ static long do_iov(long fd, const struct iovec *uiov, long cnt, bool write)
 	return total;
 }
 
-long sys_readv(long fd, const struct iovec *uiov, long cnt) { return do_iov(fd, uiov, cnt, false); }
-long sys_writev(long fd, const struct iovec *uiov, long cnt) { return do_iov(fd, uiov, cnt, true); }
+long sys_readv(int fd, const struct iovec *uiov, long cnt) { return do_iov(fd, uiov, cnt, false); }
+long sys_writev(int fd, const struct iovec *uiov, long cnt) { return do_iov(fd, uiov, cnt, true); }
 
 /* pread/pwrite: the same operations on a private position. */
 static long positioned(long fd, char *ubuf, size_t n, long off, bool write)
@@ -132,13 +132,13 @@ static long positioned(long fd, char *ubuf, size_t n, long off, bool write)
 	return r;
 }
 
-long sys_pread64(long fd, char *ubuf, size_t n, long off) { return positioned(fd, ubuf, n, off, false); }
-long sys_pwrite64(long fd, const char *ubuf, size_t n, long off)
+long sys_pread64(int fd, char *ubuf, size_t n, long off) { return positioned(fd, ubuf, n, off, false); }
+long sys_pwrite64(int fd, const char *ubuf, size_t n, long off)
 {
 	return positioned(fd, (char *)ubuf, n, off, true);
 }
 
-long sys_lseek(long fd, long off, long whence)
+long sys_lseek(int fd, long off, int whence)
 {
 	struct file *f = fd_get(fd);
 	if (!f)
@@ -196,7 +196,7 @@ static bool put_dirent(char *buf, size_t size, size_t *used, uint64_t ino, int64
 	return true;
 }
 
-long sys_getdents64(long fd, void *udirp, size_t count)
+long sys_getdents64(int fd, void *udirp, size_t count)
 {
 	struct file *f = fd_get(fd);
 	if (!f)
@@ -248,7 +248,7 @@ out:
 	return ret;
 }
 
-long sys_ioctl(long fd, unsigned long cmd, unsigned long arg)
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
 {
 	struct file *f = fd_get(fd);
 	if (!f)

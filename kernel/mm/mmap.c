@@ -127,8 +127,8 @@ static uint64_t find_free_locked(struct mm *mm, uint64_t len)
 	return top >= MMAP_BOTTOM + len ? top - len : 0;
 }
 
-long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
-	      long fd, unsigned long off)
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot, unsigned int flags,
+	      int fd, unsigned long off)
 {
 	struct mm *mm = current->mm;
 	unsigned long type = flags & MAP_TYPE;
@@ -290,7 +290,7 @@ static void move_pte(uint64_t *pte, uintptr_t va, void *arg)
 }
 
 long sys_mremap(unsigned long old, unsigned long old_len, unsigned long new_len,
-		unsigned long flags, unsigned long new_addr)
+		unsigned int flags, unsigned long new_addr)
 {
 	(void)new_addr;
 	if ((old & (PAGE_SIZE - 1)) || !new_len || (flags & ~3UL) || (flags & MREMAP_FIXED))
