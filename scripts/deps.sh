@@ -9,6 +9,7 @@ have musl-gcc || need="$need musl-tools"
 have cpio || need="$need cpio"
 have python3 || need="$need python3"
 have nm || need="$need binutils"
+have busybox || need="$need busybox-static"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
 	echo "deps: installing$need"

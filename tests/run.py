@@ -319,6 +319,49 @@ def run_abi_tests():
                m.group(0) if m else "no report from init:\n" + "\n".join(b.text.splitlines()[-20:]))
 
 
+# ---------------------------------------------------------------- busybox
+
+def run_busybox_tests():
+    """Debian's busybox-static (glibc, unmodified): each tests/busybox case
+    under `busybox sh` on the host (expected) and inside sysret (actual)."""
+    sys.path.insert(0, os.path.join(ROOT, "tests", "abi"))
+    import abi
+    busybox = shutil.which("busybox")
+    if not busybox:
+        report(False, "busybox is installed", "scripts/deps.sh installs busybox-static")
+        return
+    cases = os.path.join(ROOT, "tests", "busybox", "cases")
+    runner = os.path.join(ROOT, "tests", "busybox", "run.sh")
+    host = subprocess.run([busybox, "sh", runner, cases], capture_output=True, text=True,
+                          cwd="/tmp", timeout=120, env={"PATH": "/bin:/usr/bin"})
+    expected = abi.parse(host.stdout)
+    names = sorted(f[:-3] for f in os.listdir(cases) if f.endswith(".sh"))
+    report(len(expected) == len(names), f"busybox: {len(names)} cases ran on the host",
+           host.stdout[-2000:] + host.stderr[-2000:])
+    root = os.path.join(BUILD, "busybox", "root")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "bin"))
+    shutil.copy(os.path.join(BUILD, "user", "init"), os.path.join(root, "init"))
+    shutil.copy(busybox, os.path.join(root, "bin", "busybox"))
+    shutil.copytree(os.path.join(ROOT, "tests", "busybox"), os.path.join(root, "bbtests"))
+    archive = os.path.join(BUILD, "busybox", "initramfs.cpio")
+    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
+                           text=True, check=True).stdout.split()
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
+                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
+                       check=True)
+    for smp in (1, 2):
+        b = Boot("quiet panic=-1 -- /bin/busybox sh /bbtests/run.sh /bbtests/cases", smp=smp,
+                 initrd=archive, timeout=300)
+        for name, ok, detail in abi.compare(expected, abi.parse(b.text)):
+            report(ok, f"busybox smp{smp}: {name}", detail)
+        m = re.search(r"init: free memory (\d+) before, (\d+) after", b.text)
+        report(bool(m) and m.group(1) == m.group(2),
+               f"busybox smp{smp}: free memory back to its starting value",
+               m.group(0) if m else "no report from init")
+
+
 def main():
     os.chdir(ROOT)
     if not os.path.exists(KERNEL):
@@ -328,6 +371,7 @@ def main():
     run_host_script("tools", "user/bin/test_tools.py")
     timings = run_boot_tests()
     run_abi_tests()
+    run_busybox_tests()
     for t in timings:
         print("time:", t)
     size = os.path.getsize(KERNEL)
