@@ -1,6 +1,7 @@
 # background jobs, wait, kill, ps states, sleep
 busybox sleep 5 &
 pid=$!
+busybox sleep 0.3	# let it reach its sleep
 busybox ps -o pid,stat | busybox awk -v p=$pid '$1 == p { print "sleeping state:", substr($2, 1, 1) }'
 kill -STOP $pid
 busybox sleep 0.2
