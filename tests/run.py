@@ -156,8 +156,10 @@ class Boot:
                 text = line.decode("utf-8", "replace").rstrip("\r")
                 self.lines.append((time.monotonic() - self.start, text))
             while pending and raw.find(pending[0][0], pos) >= 0:
-                trigger, key = pending.pop(0)
+                trigger, key, *delay = pending.pop(0)
                 pos = raw.find(trigger, pos) + len(trigger)
+                if delay:	# let what was typed before take effect (a job start, say)
+                    time.sleep(delay[0])
                 try:
                     proc.stdin.write(key)
                     proc.stdin.flush()
@@ -319,6 +321,75 @@ def run_abi_tests():
                m.group(0) if m else "no report from init:\n" + "\n".join(b.text.splitlines()[-20:]))
 
 
+# ---------------------------------------------------------------- terminal
+
+def tty_scenario(prompt, ps_cmd):
+    """Job control as a person types it at the console: keys after prompts."""
+    p = prompt
+    return [
+        (p, b"sleep 100\n"), ("sleep 100", b"\x1a", 1.0),	# ^Z a foreground job
+        (p, b"jobs\n"), (p, b"bg\n"), (p, b"fg\n", 0.3),
+        ("sleep 100", b"\x03", 1.0),				# ^C it
+        (p, b"echo back $?\n"),
+        (p, b"sleep 100 | cat\n"), ("| cat", b"\x1a", 1.0),	# a pipeline stops as one job
+        (p, b"jobs\n"), (p, b"kill %1\n"), (p, b"jobs\n", 0.5),
+        (p, b"cat &\n"), (p, b"jobs\n", 1.0),			# SIGTTIN stops a background reader
+        (p, b"sleep 50 &\n"), (p, b"kill -STOP %2\n"),
+        (p, ps_cmd + b"\n", 0.5),
+        (p, b"\x01x"),						# leave QEMU
+    ]
+
+
+TTY_EXPECT = ["Stopped", "back 130", "Terminated", "tty input"]
+
+
+def run_tty_tests():
+    """tests/tty: the console driven key by key, against our shell and busybox sh."""
+    p = "\n# "
+    extra = [(p, b"zombie 3 &\n"), ("zombie for", b"ps\n", 0.5),	# a zombie shows as Z
+             # a stopped process whose group is orphaned gets SIGHUP, then SIGCONT
+             (p, b"sh -c 'int & sleep 0.5; kill -STOP $!; sleep 0.3'\n"), (p, b"sleep 1\n", 1.0),
+             (p, b"\x01x")]
+    ours = Boot("quiet panic=-1", smp=2, timeout=90, keys=tty_scenario(p, b"ps")[:-1] + extra)
+    for needle in ["Stopped", "back 130", "Terminated"]:
+        expect(ours, f"tty (our sh): the console shows \"{needle}\"", [needle], exited=True)
+    ps_lines = [l for l in ours.text.splitlines() if re.match(r"^\s+\d+\s+\d+\s+\d+\s+\d+ [RSTZ]", l)]
+    states = {l.split()[4][0] for l in ps_lines}
+    report({"R", "S", "T", "Z"} <= states, "tty (our sh): ps shows R, S, T and Z processes",
+           "\n".join(ps_lines) or ours.text[-2000:])
+    report(any(l.split()[4] == "R+" for l in ps_lines), "tty (our sh): ps marks the foreground job with +",
+           "\n".join(ps_lines))
+    expect(ours, "tty (our sh): an orphaned stopped group gets SIGHUP", ["HUP"], exited=True)
+    stopped_cat = [l for l in ps_lines if l.endswith(" cat") and l.split()[4] == "T"]
+    report(bool(stopped_cat), "tty (our sh): a background reader is stopped by SIGTTIN (T)",
+           "\n".join(ps_lines))
+    busybox = shutil.which("busybox")
+    if not busybox:
+        report(False, "tty (busybox sh): busybox is installed", "")
+        return
+    root = os.path.join(BUILD, "tty", "root")
+    shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.join(root, "bin"))
+    shutil.copy(os.path.join(BUILD, "user", "init"), os.path.join(root, "init"))
+    shutil.copy(busybox, os.path.join(root, "bin", "busybox"))
+    for applet in ["sh", "sleep", "cat", "ps", "kill", "echo"]:
+        os.symlink("busybox", os.path.join(root, "bin", applet))
+    archive = os.path.join(BUILD, "tty", "initramfs.cpio")
+    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
+                           text=True, check=True).stdout.split()
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
+                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
+                       check=True)
+    bb = Boot("quiet panic=-1", smp=2, timeout=90, initrd=archive,
+              keys=tty_scenario("/ # ", b"ps -o pid,stat,comm"))
+    for needle in TTY_EXPECT:
+        expect(bb, f"tty (busybox sh): the console shows \"{needle}\"", [needle], exited=True)
+    bb_ps = [l.split() for l in bb.text.splitlines() if re.match(r"^\s*\d+ [RSTZ]\S* +\S", l)]
+    report({"R", "S", "T"} <= {f[1][0] for f in bb_ps}, "tty (busybox sh): ps shows R, S and T",
+           bb.text[-2000:])
+
+
 # ---------------------------------------------------------------- busybox
 
 def run_busybox_tests():
@@ -369,9 +440,11 @@ def main():
         return 2
     run_unit_tests()
     run_host_script("tools", "user/bin/test_tools.py")
+    run_host_script("the shell", "user/sh/test_sh.py")
     timings = run_boot_tests()
     run_abi_tests()
     run_busybox_tests()
+    run_tty_tests()
     for t in timings:
         print("time:", t)
     size = os.path.getsize(KERNEL)
