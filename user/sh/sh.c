@@ -15,9 +15,18 @@
  * redirections < > >> >| <> <& >& with an optional fd before them (2>&1,
  * >&2, 3<file, 2>&-); # comments. Builtins: : true false echo cd pwd exit
  * export unset jobs fg bg kill wait exec.
- * Not supported: if/while/for/case, functions, $( ) and ``, here-documents,
- * ${NAME:-word} and friends, set/shift/read/. builtins, IFS non-whitespace
- * rules (every IFS character is treated as blank).
+ * Not supported: if/while/for/case, functions, $( ) and ``, $(( )),
+ * here-documents, ${NAME:-word} and friends, set/shift/read/. builtins,
+ * IFS non-whitespace rules (every IFS character is treated as blank).
+ *
+ * Interactive (stdin a terminal): the prompt "$ " ("# " for root, "> " to
+ * continue a line) goes to stdout. With job control (the usual case; see
+ * job_control_init) each pipeline is a job in its own process group, the
+ * foreground one owns the terminal, and the shell itself ignores SIGINT,
+ * SIGQUIT, SIGTSTP, SIGTTIN and SIGTTOU - so ^C at the prompt only makes
+ * the terminal drop the line typed so far. Without job control (scripts,
+ * sh -c, subshells) commands stay in the shell's process group, & ignores
+ * SIGINT/SIGQUIT and reads /dev/null, and a stopped child counts as running.
  *
  * Job control messages (modelled on bash 5; CMD is the command's source
  * text, the status column is 24 characters wide):
@@ -35,6 +44,13 @@
  * then its job line. One killed by SIGINT prints just a newline; by SIGPIPE
  * nothing; by another signal its description ("Killed", "Segmentation fault
  * (core dumped)"). `jobs`, `fg` and `bg` write to stdout, like bash.
+ *
+ * Where the lecture's job control ideas are (CSAPP 8.5, glibc manual "Job
+ * Control"): process groups - job_launch and child_run (setpgid on both
+ * sides of fork); the terminal's foreground group - job_control_init,
+ * job_foreground, terminal_take_back (tcsetpgrp); SIGCHLD - on_sigchld and
+ * job_note_status; no lost wakeups - the SIGCHLD mask (run_mask/wait_mask)
+ * and sigsuspend in job_wait_change; fg/bg - job_continue (SIGCONT).
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -441,7 +457,7 @@ struct redir {
 
 struct cmd {
 	struct cmd *next;	/* the next command in the pipeline */
-	struct strvec words;	/* raw words; NULL for a subshell */
+	struct strvec words;	/* raw words; none for a subshell */
 	struct and_or *body;	/* ( body ) */
 	struct redir *redirs;
 	struct strvec argv, assigns;	/* expanded, just before it runs */
@@ -608,7 +624,7 @@ static struct and_or *parse_list(struct parser *ps, enum tok end)
 	struct and_or *head = NULL, **tail = &head;
 	for (;;) {
 		skip_newlines(ps);
-		if (lx->tok == end || (lx->tok == T_EOF && !lx->incomplete))
+		if (lx->tok == end || lx->tok == T_EOF)
 			break;
 		*tail = parse_and_or(ps);
 		tail = &(*tail)->next;
@@ -903,15 +919,20 @@ static void job_note_status(pid_t pid, int status)
 	}
 }
 
-/* SIGCHLD: reap every child that changed state (exited, was killed, stopped,
- * continued) into the job table; WNOHANG because several children may share
- * one signal and none may be ready. Only async-signal-safe work here. */
+/* SIGCHLD: reap every child that changed state (exited, was killed, and
+ * with job control stopped or continued) into the job table; WNOHANG because
+ * several children may share one signal and none may be ready. Only
+ * async-signal-safe work here.
+ * NOTE: without job control a stopped child still counts as running, as in
+ * dash: a subshell stopped by ^Z together with its child may see SIGCHLD
+ * (17) before its own SIGTSTP (20), and must not take the stop for an end. */
 static void on_sigchld(int sig)
 {
 	(void)sig;
 	int saved_errno = errno, status;
+	int flags = WNOHANG | (job_control ? WUNTRACED | WCONTINUED : 0);
 	pid_t pid;
-	while ((pid = waitpid(-1, &status, WNOHANG | WUNTRACED | WCONTINUED)) > 0)
+	while ((pid = waitpid(-1, &status, flags)) > 0)
 		job_note_status(pid, status);
 	errno = saved_errno;
 }
@@ -1085,28 +1106,26 @@ static void job_control_init(void)
 	pid_t fg;
 	tty_fd = STDIN_FILENO;
 	/* Started in the background? Stop (SIGTTIN) until someone fg's us. */
-	while ((fg = tcgetpgrp(tty_fd)) >= 0 && fg != getpgrp())
+	while ((fg = tcgetpgrp(tty_fd)) > 0 && fg != getpgrp())
 		kill(-getpgrp(), SIGTTIN);
 	if (fg < 0) {
-		/* No controlling terminal (init started us on the console): become a
-		 * session leader and make stdin's terminal ours, as getty would. */
+		/* Not our controlling terminal, and maybe we have none (started
+		 * straight on a console): become a session leader and make stdin's
+		 * terminal ours, as getty would. tcsetpgrp below tells if it worked. */
 		setsid();
-		if (ioctl(tty_fd, TIOCSCTTY, 0) < 0) {
-			fprintf(stderr, "sh: no job control in this shell\n");
-			return;
-		}
+		ioctl(tty_fd, TIOCSCTTY, 0);
 	}
 	/* ^C and ^Z are for the jobs, not us; SIGTTOU ignored lets us call
 	 * tcsetpgrp from the background to take the terminal back. */
 	for (size_t i = 0; i < sizeof(job_signals) / sizeof(job_signals[0]); i++)
 		signal(job_signals[i], SIG_IGN);
 	shell_pgid = getpid();
-	if (getpgrp() != shell_pgid && setpgid(0, shell_pgid) < 0) {
-		perror("sh: setpgid");
+	if ((getpgrp() != shell_pgid && setpgid(0, shell_pgid) < 0) ||
+	    tcsetpgrp(tty_fd, shell_pgid) < 0) {
+		fprintf(stderr, "sh: no job control in this shell: %s\n", strerror(errno));
 		signals_default();
 		return;
 	}
-	tcsetpgrp(tty_fd, shell_pgid);
 	tcgetattr(tty_fd, &shell_tmodes);
 	job_control = true;
 }
@@ -1873,8 +1892,11 @@ static int run_input(FILE *in)
 		if (interactive)
 			prompt(len > 0);
 		ssize_t n = read_line(in, &line, &cap);
-		if (n < 0 && interactive && !len && (commands_run++, stopped_jobs_block_exit()))
-			continue;
+		if (n < 0 && interactive && !len) {
+			commands_run++;		/* ^D is an exit too */
+			if (stopped_jobs_block_exit())
+				continue;
+		}
 		if (n < 0)
 			break;
 		char *grown = realloc(buf, len + n + 1);

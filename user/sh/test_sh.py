@@ -264,6 +264,19 @@ def wait_for(pred, timeout=3.0):
     return pred()
 
 
+def wait_exit(pid, timeout=5.0):
+    """waitpid with a time limit: the wait status, or -1 (and SIGKILL)."""
+    end = time.time() + timeout
+    while time.time() < end:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            return status
+        time.sleep(0.02)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    return -1
+
+
 class Term:
     """The shell on a pseudo-terminal, with expect-style reading. With
     no_ctty, the shell starts as init starts it on sysret: not a session
@@ -273,12 +286,14 @@ class Term:
         if not no_ctty:
             self.pid, self.fd = pty.fork()
             if self.pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)   # Python ignores it
                 os.execve(argv[0], argv, {**env(), "TERM": "dumb"})
         else:
             self.fd, slave = os.openpty()
             name = os.ttyname(slave)
             self.pid = os.fork()
             if self.pid == 0:
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
                 os.setsid()     # drop our terminal; the shell's parent leads
                 fd = os.open(name, os.O_RDWR | os.O_NOCTTY)
                 if os.fork() == 0:
@@ -303,7 +318,7 @@ class Term:
         self.buf += data.decode(errors="replace")
         return bool(data)
 
-    def expect(self, pattern, timeout=5.0):
+    def expect(self, pattern, timeout=3.0):
         """Consumes output up to the first match of pattern; None on timeout."""
         end = time.time() + timeout
         while True:
@@ -325,13 +340,22 @@ def test_interactive(sh):
     try:
         interactive_steps(t, shell, sh)
     finally:
+        kill_session(t)
+
+
+def kill_session(t):
+    """Kills what the test started: t's process and its descendants."""
+    def tree(pid):
+        return [pid] + [q for c in children(pid) for q in tree(c)]
+    for pid in tree(t.pid):
         try:
-            os.kill(shell, signal.SIGKILL)
-            os.waitpid(shell, 0)
+            os.kill(pid, signal.SIGKILL)
         except OSError:
             pass
-        for p in children(shell):
-            os.kill(p, signal.SIGKILL)
+    try:
+        os.waitpid(t.pid, 0)
+    except OSError:
+        pass
 
 
 def step(name, ok, t, detail=""):
@@ -435,6 +459,21 @@ def interactive_steps(t, shell, sh):
     step("TERM to a stopped pipeline ends it",
          t.expect(r"\[1\]\+  Terminated {14}sleep 30 \| cat\r\n"), t)
 
+    t.send("(sleep 30; echo after)\n")
+    wait_for(lambda: [q for c in children(shell) for q in children(c, "sleep")])
+    t.send("\x1a")
+    step("^Z on a subshell", t.expect(r"\[1\]\+  Stopped {17}\(sleep 30; echo after\)\r\n"), t)
+    t.send("fg\n")
+    t.expect(r"fg\r\n\(sleep 30; echo after\)\r\n")
+    time.sleep(0.2)
+    t.send("\x03")
+    step("fg and ^C a subshell", t.expect(r"\^C\r\n[$#] $"), t)
+    t.send("echo $?; jobs\n")
+    step("status 130, no job left", t.expect(r"echo \$\?; jobs\r\n130\r\n[$#] $"), t)
+
+    t.send("yes | head -1\n")
+    step("SIGPIPE in a pipeline is not reported", t.expect(r"\r\ny\r\n[$#] $"), t)
+
     t.send("cat &\n")
     t.expect(r"\[1\] \d+")
     time.sleep(0.3)
@@ -470,7 +509,7 @@ def interactive_steps(t, shell, sh):
     t.send("exit\n")
     step("exit with a stopped job warns", t.expect(r"There are stopped jobs\.\r\n"), t)
     t.send("exit 9\n")
-    _, status = os.waitpid(shell, 0)
+    status = wait_exit(shell)
     step("second exit leaves, status 9", os.WIFEXITED(status) and os.WEXITSTATUS(status) == 9, t,
          repr(status))
 
@@ -485,14 +524,34 @@ def test_no_ctty(sh):
         step("no controlling terminal: the shell takes stdin's, ^Z works",
              t.expect(r"\[1\]\+  Stopped {17}sleep 30\r\n"), t)
         t.send("kill -9 %1\n")
+        time.sleep(0.3)
+        t.send("\n")
+        t.expect(r"Killed")
         t.send("exit 4\n")
-        _, status = os.waitpid(t.pid, 0)
-        step("no controlling terminal: exit status", os.WEXITSTATUS(status) == 4, t, repr(status))
+        status = wait_exit(t.pid)
+        step("no controlling terminal: exit status", status >= 0 and os.WEXITSTATUS(status) == 4,
+             t, repr(status))
     finally:
-        try:
-            os.kill(t.pid, signal.SIGKILL)
-        except OSError:
-            pass
+        kill_session(t)
+
+
+def test_no_job_control(sh):
+    """stdin is a terminal, but another session's: no job control, still a shell."""
+    if not os.path.exists("/usr/bin/setsid"):
+        return
+    t = Term(["/usr/bin/setsid", "-w", sh])
+    try:
+        step("foreign terminal: says there is no job control",
+             t.expect(r"sh: no job control in this shell"), t)
+        t.send("sleep 0.2 & wait; echo still a shell\n")
+        step("foreign terminal: commands still run", t.expect(r"\r\nstill a shell\r\n"), t)
+        t.send("fg\n")
+        step("foreign terminal: fg refuses", t.expect(r"fg: no job control"), t)
+        t.send("exit 3\n")
+        status = wait_exit(t.pid)
+        step("foreign terminal: exit status", status >= 0 and os.WEXITSTATUS(status) == 3, t)
+    finally:
+        kill_session(t)
 
 
 def test_prompt_user(sh, tmp):
@@ -500,25 +559,36 @@ def test_prompt_user(sh, tmp):
     want = "# " if os.geteuid() == 0 else "$ "
     t = Term([sh])
     step(f"prompt is {want!r} for euid {os.geteuid()}", t.expect(re.escape(want) + "$"), t)
-    os.kill(t.pid, signal.SIGKILL)
-    os.waitpid(t.pid, 0)
+    kill_session(t)
     if os.geteuid() != 0 or not os.path.exists("/usr/bin/setpriv"):
         return
     os.chmod(tmp, 0o755)
     t = Term(["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sh])
     step("prompt is '$ ' for a user (setpriv nobody)", t.expect(r"^\$ $"), t)
     t.send("exit\n")
-    os.waitpid(t.pid, 0)
+    step("... and exit leaves", wait_exit(t.pid) == 0, t)
+
+
+def on_alarm(signum, frame):
+    raise TimeoutError("test_sh.py took too long")
 
 
 def main():
+    # A hung shell must not hang the test run (tests/run.py allows 300 s):
+    # the exception unwinds through the cleanups that kill what we started.
+    signal.signal(signal.SIGALRM, on_alarm)
+    signal.alarm(240)
     with tempfile.TemporaryDirectory() as tmp:
         sh = os.path.abspath(sys.argv[1]) if len(sys.argv) > 1 else build(tmp)
-        test_noninteractive(sh, tmp)
-        test_scripts(sh, tmp)
-        test_interactive(sh)
-        test_no_ctty(sh)
-        test_prompt_user(sh, tmp)
+        try:
+            test_noninteractive(sh, tmp)
+            test_scripts(sh, tmp)
+            test_interactive(sh)
+            test_no_ctty(sh)
+            test_no_job_control(sh)
+            test_prompt_user(sh, tmp)
+        except TimeoutError as e:
+            check("the tests finish in time", False, str(e))
     print(f"{passed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 

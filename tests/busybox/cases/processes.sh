@@ -7,6 +7,7 @@ kill -STOP $pid
 busybox sleep 0.2
 busybox ps -o pid,stat | busybox awk -v p=$pid '$1 == p { print "stopped state:", substr($2, 1, 1) }'
 kill -CONT $pid
+exec 2>/dev/null	# the shell's own "Terminated" notice comes when it likes: not compared
 kill $pid
 wait $pid; echo "killed status $?"
 busybox sleep 0.1 && echo slept
