@@ -154,4 +154,138 @@ static inline int write_file(const char *path, const void *data, size_t len, mod
 	return n == (ssize_t)len ? 0 : -1;
 }
 
+/* ---- Signals, timers and process groups ----
+ * Helpers for the signal tests. NOTE: musl's SIGRTMIN is 35 (it keeps 32-34
+ * for itself and its sigaction/sigaddset refuse them). */
+#include <sys/time.h>
+#include <ucontext.h>
+
+/* "SIGUSR1" for 1..31, "signal N" for the others; a few rotating buffers, so
+ * up to four results may appear in one printf. */
+static inline const char *sig_name(int sig)
+{
+	static const char *const names[32] = {
+		"signal 0", "SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT",
+		"SIGBUS", "SIGFPE", "SIGKILL", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE",
+		"SIGALRM", "SIGTERM", "SIGSTKFLT", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP",
+		"SIGTTIN", "SIGTTOU", "SIGURG", "SIGXCPU", "SIGXFSZ", "SIGVTALRM", "SIGPROF",
+		"SIGWINCH", "SIGIO", "SIGPWR", "SIGSYS",
+	};
+	static char buf[4][16];
+	static int next;
+	if (sig >= 0 && sig < 32)
+		return names[sig];
+	char *b = buf[next++ & 3];
+	snprintf(b, sizeof(buf[0]), "signal %d", sig);
+	return b;
+}
+
+/* The members of a signal set (1..64) as "SIGHUP SIGUSR1 signal 35", or
+ * "none"; rotating buffers as for sig_name. */
+static inline const char *sigset_text(const sigset_t *set)
+{
+	static char buf[4][512];
+	static int next;
+	char *b = buf[next++ & 3];
+	uint64_t bits;
+	size_t len = 0;
+	memcpy(&bits, set, sizeof(bits));
+	b[0] = 0;
+	for (int sig = 1; sig <= 64; sig++)
+		if (bits & (1ULL << (sig - 1)))
+			len += snprintf(b + len, sizeof(buf[0]) - len, "%s%s", len ? " " : "",
+					sig_name(sig));
+	return len ? b : "none";
+}
+
+/* The calling thread's blocked and pending signals as text. */
+static inline const char *blocked_text(void)
+{
+	sigset_t set;
+	sigprocmask(SIG_BLOCK, NULL, &set);
+	return sigset_text(&set);
+}
+
+static inline const char *pending_text(void)
+{
+	sigset_t set;
+	sigpending(&set);
+	return sigset_text(&set);
+}
+
+/* Installs an SA_SIGINFO handler with an empty sa_mask and extra flags. */
+static inline int on_signal(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_sigaction = fn;
+	sa.sa_flags = SA_SIGINFO | flags;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, NULL);
+}
+
+/* Sets a disposition (SIG_DFL, SIG_IGN or a plain handler), no flags. */
+static inline int set_disposition(int sig, void (*fn)(int))
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = fn;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(sig, &sa, NULL);
+}
+
+/* Adds one signal to, or removes it from, the blocked mask. */
+static inline void mask_signal(int how, int sig)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	sigprocmask(how, &set, NULL);
+}
+
+static inline void msleep(long ms)
+{
+	struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
+		;
+}
+
+/* CLOCK_MONOTONIC in milliseconds. */
+static inline long mono_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000L + ts.tv_nsec / 1000000L;
+}
+
+/* Reads exactly one byte (retrying EINTR); returns it, or -1 on EOF/error. */
+static inline int read_byte(int fd)
+{
+	unsigned char c;
+	ssize_t n;
+	while ((n = read(fd, &c, 1)) < 0 && errno == EINTR)
+		;
+	return n == 1 ? c : -1;
+}
+
+static inline void write_byte(int fd, int c)
+{
+	unsigned char b = (unsigned char)c;
+	while (write(fd, &b, 1) < 0 && errno == EINTR)
+		;
+}
+
+/* Writes a string with one write(2): for use in signal handlers. */
+static inline void write_str(int fd, const char *s)
+{
+	write(fd, s, strlen(s));
+}
+
+/* raise() for any process: musl's raise() signals the thread id it cached at
+ * startup, which in a child made by abi_fork is still the parent's. */
+static inline int abi_raise(int sig)
+{
+	return (int)syscall(SYS_tkill, (long)syscall(SYS_gettid), sig);
+}
+
 #endif

@@ -49,6 +49,9 @@ poll ppoll readv writev pread64 pwrite64 brk mmap munmap mprotect mremap fork vf
 clone execve exit exit_group wait4 waitid getpid getppid gettid getpgid kill
 nanosleep clock_gettime gettimeofday time uname getuid geteuid getgid getegid
 getrandom arch_prctl set_tid_address prlimit64 getrlimit sched_yield
+rt_sigaction rt_sigprocmask rt_sigpending rt_sigsuspend rt_sigtimedwait rt_sigreturn
+rt_sigqueueinfo sigaltstack pause alarm setitimer getitimer tkill tgkill setpgid setsid
+getsid restart_syscall
 """.split()
 __doc__ += "\n".join("    " + " ".join(SYSCALLS[i:i + 10]) for i in range(0, len(SYSCALLS), 10))
 
