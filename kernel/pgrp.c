@@ -21,6 +21,8 @@ static bool orphaned_ignoring_locked(int pgid, struct proc *ignore)
 		if (!p || p == ignore || p->pgid != pgid || p->state == P_ZOMBIE)
 			continue;
 		struct proc *q = p->parent;
+		if (q == init_proc)
+			continue;	/* as Linux: init's children do not hold a group together */
 		if (q && q != ignore && q->pgid != pgid && q->sid == p->sid)
 			return false;
 	}
@@ -73,13 +75,15 @@ static bool pgrp_exists_in_session_locked(int pgid, int sid)
 long sys_setpgid(int pid, long pgid)
 {
 	struct proc *me = current;
+	if (!pid)
+		pid = me->pid;
+	if (!pgid)
+		pgid = pid;
 	if (pgid < 0)
 		return -EINVAL;
 	spin_lock(&proc_lock);
-	struct proc *p = pid ? proc_find_locked(pid) : me;
+	struct proc *p = proc_find_locked(pid);
 	long err = 0;
-	if (!pgid && p)
-		pgid = p->pid;
 	if (!p || (p != me && p->parent != me))
 		err = -ESRCH;
 	else if (p != me && p->did_exec)

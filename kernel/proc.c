@@ -360,8 +360,11 @@ void proc_exit(int status)
 	p->exit_status = status;
 	signal_notify_parent_locked(p, chld_code(status), chld_status(status));
 	struct k_sigaction *ka = &p->parent->sigact[SIGCHLD - 1];
+	/* The parent said it will not wait: no zombie for it; init reaps this one.
+	 * FIXME: until init does, kill(pid, 0) still finds the PID (Linux frees it
+	 * at once); freeing it here needs a safe deferred free of the PCB. */
 	if (p->parent != init_proc && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
-		adopt_by_init_locked(p);	/* no zombie for the parent: init reaps it */
+		adopt_by_init_locked(p);
 	spin_lock(&sched_lock);
 	p->state = P_ZOMBIE;
 	spin_unlock(&proc_lock);
@@ -565,6 +568,10 @@ void return_to_user_work(struct trap_frame *tf)
 		}
 		if (signal_pending(p) || (tf->vector == VEC_SYSCALL && (long)tf->rax <= -ERESTARTSYS &&
 					  (long)tf->rax >= -ERESTART_RESTARTBLOCK))
+			signal_deliver(tf);
+		/* More handlers to run: each frame goes on top of the last, so the
+		 * last set up runs first, as on Linux. */
+		for (int n = 0; n < NSIG && signal_pending(p); n++)
 			signal_deliver(tf);
 		return;
 	}

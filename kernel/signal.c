@@ -112,6 +112,7 @@ int send_signal_locked(struct proc *p, int sig, const struct siginfo *info)
 	list_add_tail(&q->link, &p->sig_queue);
 	p->sig_pending |= SIGBIT(sig);
 	__atomic_add_fetch(&p->signal_seq, 1, __ATOMIC_SEQ_CST);	/* for sched_sleep_if */
+	sched_wake_all(&p->signal_wait);	/* sigtimedwait waits even for blocked ones */
 	if (!blocked || sig == SIGKILL)
 		sched_wake_proc(p);		/* out of an interruptible sleep */
 	return 0;
@@ -533,7 +534,7 @@ long sys_rt_sigqueueinfo(int pid, int sig, const struct siginfo *uinfo)
 		return -EFAULT;
 	if ((info.si_code >= 0 || info.si_code == SI_TKILL) && pid != current->pid)
 		return -EPERM;		/* only the kernel may claim those codes */
-	if (!valid_signal(sig))
+	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
 	spin_lock(&proc_lock);
 	struct proc *p = proc_find_locked(pid);
