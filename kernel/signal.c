@@ -443,15 +443,10 @@ long sys_rt_sigtimedwait(const sigset_t *uset, struct siginfo *uinfo, const stru
 	if (copy_from_user(&set, uset, sizeof(set)))
 		return -EFAULT;
 	set &= ~UNBLOCKABLE;
-	uint64_t deadline = UINT64_MAX;
-	if (uts) {
-		struct timespec64 ts;
-		if (copy_from_user(&ts, uts, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
-			return -EINVAL;
-		deadline = time_monotonic_ns() + ts.tv_sec * 1000000000ULL + ts.tv_nsec;
-	}
+	uint64_t deadline;
+	long err = timeout_deadline(uts, &deadline);
+	if (err)
+		return err;
 	struct proc *p = current;
 	struct siginfo info;
 	for (;;) {

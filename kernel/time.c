@@ -56,6 +56,8 @@ void time_init(void)
 uint64_t time_monotonic_ns(void) { return arch_clock_ns(); }
 uint64_t time_realtime_ns(void) { return boot_epoch_ns + arch_clock_ns(); }
 
+static long read_timespec(const struct timespec64 *uts, uint64_t *ns);
+
 static struct timespec64 to_ts(uint64_t ns) { return (struct timespec64){ ns / NSEC, ns % NSEC }; }
 
 static long clock_ns(long clk, uint64_t *ns)
@@ -145,6 +147,19 @@ static long remaining(long r, struct timespec64 *urem)
 
 /* The continuation of a sleep cut short by a stop (the kernel's, never called by programs). */
 long sys_restart_syscall(void) { return sleep_until(current->restart_deadline_ns); }
+
+/* A user timeout as an absolute monotonic deadline (UINT64_MAX if uts is NULL). */
+long timeout_deadline(const struct timespec64 *uts, uint64_t *deadline)
+{
+	uint64_t ns;
+	*deadline = UINT64_MAX;
+	if (!uts)
+		return 0;
+	long err = read_timespec(uts, &ns);
+	if (!err)
+		*deadline = time_monotonic_ns() + ns;
+	return err;
+}
 
 static long read_timespec(const struct timespec64 *uts, uint64_t *ns)
 {

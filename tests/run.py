@@ -279,6 +279,16 @@ def run_boot_tests():
 
 # ---------------------------------------------------------------- ABI tests
 
+def pack_initramfs(root, archive):
+    """cpio newc of the tree at root, byte-reproducible (sorted, owner 0:0)."""
+    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
+                           text=True, check=True).stdout.split()
+    with open(archive, "wb") as out:
+        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
+                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
+                       check=True)
+
+
 def abi_initramfs(names):
     """An initramfs with init, the shell, and the ABI test binaries in /abi."""
     root = os.path.join(BUILD, "abi", "root")
@@ -291,12 +301,7 @@ def abi_initramfs(names):
     for name in os.listdir(bindir):	# the tests, their aux_ helpers, the runner
         shutil.copy(os.path.join(bindir, name), os.path.join(root, "abi", name))
     archive = os.path.join(BUILD, "abi", "initramfs.cpio")
-    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
-                           text=True, check=True).stdout.split()
-    with open(archive, "wb") as out:
-        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
-                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
-                       check=True)
+    pack_initramfs(root, archive)
     return archive
 
 
@@ -383,12 +388,7 @@ def run_tty_tests():
     for applet in ["sh", "sleep", "cat", "ps", "kill", "echo"]:
         os.symlink("busybox", os.path.join(root, "bin", applet))
     archive = os.path.join(BUILD, "tty", "initramfs.cpio")
-    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
-                           text=True, check=True).stdout.split()
-    with open(archive, "wb") as out:
-        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
-                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
-                       check=True)
+    pack_initramfs(root, archive)
     bb = Boot("quiet panic=-1", smp=2, timeout=90, initrd=archive,
               keys=tty_scenario("/ # ", b"ps -o pid,stat,comm"))
     for needle in TTY_EXPECT:
@@ -424,12 +424,7 @@ def run_busybox_tests():
     shutil.copy(busybox, os.path.join(root, "bin", "busybox"))
     shutil.copytree(os.path.join(ROOT, "tests", "busybox"), os.path.join(root, "bbtests"))
     archive = os.path.join(BUILD, "busybox", "initramfs.cpio")
-    files = subprocess.run(["find", ".", "-mindepth", "1"], cwd=root, capture_output=True,
-                           text=True, check=True).stdout.split()
-    with open(archive, "wb") as out:
-        subprocess.run(["cpio", "--quiet", "-o", "-H", "newc", "-R", "0:0", "--reproducible"],
-                       cwd=root, input=("\n".join(sorted(files)) + "\n").encode(), stdout=out,
-                       check=True)
+    pack_initramfs(root, archive)
     for smp in (1, 2):
         b = Boot("quiet panic=-1 -- /bin/busybox sh /bbtests/run.sh /bbtests/cases", smp=smp,
                  initrd=archive, timeout=300)

@@ -310,17 +310,33 @@ long sys_poll(struct pollfd *ufds, long n, long timeout_ms)
 	return do_poll(ufds, n, deadline);
 }
 
-long sys_ppoll(struct pollfd *ufds, long n, const struct timespec64 *uts, const void *sigmask)
+/* ppoll: poll with a signal mask that holds only while it waits (as sigsuspend). */
+long sys_ppoll(struct pollfd *ufds, long n, const struct timespec64 *uts, const sigset_t *umask,
+	       size_t setsize)
 {
-	(void)sigmask;	/* FIXME: signal masks arrive with signals */
-	uint64_t deadline = UINT64_MAX;
-	if (uts) {
-		struct timespec64 ts;
-		if (copy_from_user(&ts, uts, sizeof(ts)))
-			return -EFAULT;
-		if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+	uint64_t deadline;
+	long err = timeout_deadline(uts, &deadline);
+	if (err)
+		return err;
+	struct proc *p = current;
+	if (umask) {
+		sigset_t mask;
+		if (setsize != sizeof(sigset_t))
 			return -EINVAL;
-		deadline = time_monotonic_ns() + ts.tv_sec * 1000000000ULL + ts.tv_nsec;
+		if (copy_from_user(&mask, umask, sizeof(mask)))
+			return -EFAULT;
+		spin_lock(&proc_lock);
+		p->saved_mask = p->sig_blocked;
+		p->restore_mask = true;		/* put back after the handler, or below */
+		p->sig_blocked = mask & ~UNBLOCKABLE;
+		spin_unlock(&proc_lock);
 	}
-	return do_poll(ufds, n, deadline);
+	long r = do_poll(ufds, n, deadline);
+	if (umask && r != -ERESTARTNOHAND) {
+		spin_lock(&proc_lock);
+		p->sig_blocked = p->saved_mask;
+		p->restore_mask = false;
+		spin_unlock(&proc_lock);
+	}
+	return r;
 }
