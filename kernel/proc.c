@@ -58,7 +58,8 @@ static int next_pid = 1;		/* [t] */
 
 struct proc *proc_find_locked(int pid)
 {
-	return pid > 0 && pid < PID_MAX ? pid_table[pid] : NULL;
+	struct proc *p = pid > 0 && pid < PID_MAX ? pid_table[pid] : NULL;
+	return p && !p->autoreaped ? p : NULL;
 }
 
 /* The next free PID, counting up and wrapping: a freed PID is not reused at once. [t] */
@@ -360,11 +361,13 @@ void proc_exit(int status)
 	p->exit_status = status;
 	signal_notify_parent_locked(p, chld_code(status), chld_status(status));
 	struct k_sigaction *ka = &p->parent->sigact[SIGCHLD - 1];
-	/* The parent said it will not wait: no zombie for it; init reaps this one.
-	 * FIXME: until init does, kill(pid, 0) still finds the PID (Linux frees it
-	 * at once); freeing it here needs a safe deferred free of the PCB. */
-	if (p->parent != init_proc && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT)))
+	/* The parent said it will not wait: no zombie for it. The process is gone
+	 * for everyone (its PID finds nothing) and init frees what is left of it
+	 * once it is off its kernel stack; the PID is reused only after that. */
+	if (p->parent != init_proc && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT))) {
+		p->autoreaped = true;
 		adopt_by_init_locked(p);
+	}
 	spin_lock(&sched_lock);
 	p->state = P_ZOMBIE;
 	spin_unlock(&proc_lock);

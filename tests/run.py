@@ -32,8 +32,6 @@ EMULATOR_LIMITS = {
 # Behaviour the kernel does not have yet (each a FIXME in the kernel): reported
 # as skipped while it fails, as a failure once it passes.
 KERNEL_GAPS = {
-    "sigchld_ignored_autoreap": "kernel gap: an auto-reaped child's PID stays visible to kill(pid, 0) until init reaps it",
-    "sigchld_sa_nocldwait": "kernel gap: an auto-reaped child's PID stays visible to kill(pid, 0) until init reaps it",
 }
 
 
