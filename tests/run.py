@@ -383,14 +383,28 @@ def run_tty_tests():
     os.makedirs(os.path.join(root, "bin"))
     shutil.copy(os.path.join(BUILD, "user", "init"), os.path.join(root, "init"))
     shutil.copy(busybox, os.path.join(root, "bin", "busybox"))
-    for applet in ["sh", "sleep", "cat", "ps", "kill", "echo"]:
+    for applet in ["sh", "sleep", "cat", "ps", "kill", "echo", "stty", "dd", "od", "head", "wc"]:
         os.symlink("busybox", os.path.join(root, "bin", applet))
     archive = os.path.join(BUILD, "tty", "initramfs.cpio")
     pack_initramfs(root, archive)
+    p = "/ # "
+    termios = [  # non-canonical input (VMIN, VTIME) and TOSTOP, set with busybox stty
+        (p, b"stty -icanon min 3\n"), (p, b"dd bs=3 count=1 | od -c\n"),
+        ("od -c", b"xyz", 1.0), (p, b"stty icanon\n"),
+        (p, b"stty -icanon min 0 time 5\n"), (p, b"dd bs=9 count=1 | wc -c\n"),
+        (p, b"stty icanon\n"),
+        (p, b"stty tostop\n"), (p, b"echo to-the-terminal &\n"), (p, b"jobs\n", 1.0),
+        (p, b"stty -tostop\n"), (p, b"fg\n"), (p, b"\x01x", 0.5)]
     bb = Boot("quiet panic=-1", smp=2, timeout=90, initrd=archive,
-              keys=tty_scenario("/ # ", b"ps -o pid,stat,comm"))
+              keys=tty_scenario(p, b"ps -o pid,stat,comm")[:-1] + termios)
     for needle in TTY_EXPECT:
         expect(bb, f"tty (busybox sh): the console shows \"{needle}\"", [needle], exited=True)
+    expect(bb, "tty (busybox sh): VMIN 3 returns three bytes typed without a newline",
+           ["0000000   x   y   z"], exited=True)
+    report(re.search(r"\n0\r?\n", bb.text) is not None,
+           "tty (busybox sh): VTIME with VMIN 0 returns nothing after its timeout", bb.text[-1500:])
+    expect(bb, "tty (busybox sh): TOSTOP stops a background writer (SIGTTOU)",
+           ["tty output", "to-the-terminal"], exited=True)
     bb_ps = [l.split() for l in bb.text.splitlines() if re.match(r"^\s*\d+ [RSTZ]\S* +\S", l)]
     report({"R", "S", "T"} <= {f[1][0] for f in bb_ps}, "tty (busybox sh): ps shows R, S and T",
            bb.text[-2000:])
