@@ -394,7 +394,9 @@ def run_tty_tests():
         (p, b"stty -icanon min 0 time 5\n"), (p, b"dd bs=9 count=1 | wc -c\n"),
         (p, b"stty icanon\n"),
         (p, b"stty tostop\n"), (p, b"echo to-the-terminal &\n"), (p, b"jobs\n", 1.0),
-        (p, b"stty -tostop\n"), (p, b"fg\n"), (p, b"\x01x", 0.5)]
+        (p, b"stty -tostop\n"), (p, b"fg\n"),
+        (p, b"stty -echo &\n"), (p, b"jobs\n", 1.0), (p, b"fg\n"), (p, b"stty echo\n"),
+        (p, b"echo dev\"-\"tty\"-\"ok > /dev/tty\n"), (p, b"\x01x", 0.5)]
     bb = Boot("quiet panic=-1", smp=2, timeout=90, initrd=archive,
               keys=tty_scenario(p, b"ps -o pid,stat,comm")[:-1] + termios)
     for needle in TTY_EXPECT:
@@ -405,6 +407,9 @@ def run_tty_tests():
            "tty (busybox sh): VTIME with VMIN 0 returns nothing after its timeout", bb.text[-1500:])
     expect(bb, "tty (busybox sh): TOSTOP stops a background writer (SIGTTOU)",
            ["tty output", "to-the-terminal"], exited=True)
+    report(bb.text.count("tty output") >= 2, "tty (busybox sh): a background terminal-mode change "
+           "stops with SIGTTOU", bb.text[-1500:])
+    expect(bb, "tty (busybox sh): /dev/tty is the controlling terminal", ["dev-tty-ok"], exited=True)
     bb_ps = [l.split() for l in bb.text.splitlines() if re.match(r"^\s*\d+ [RSTZ]\S* +\S", l)]
     report({"R", "S", "T"} <= {f[1][0] for f in bb_ps}, "tty (busybox sh): ps shows R, S and T",
            bb.text[-2000:])

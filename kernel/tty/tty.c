@@ -397,7 +397,10 @@ static long tty_ioctl(struct file *f, unsigned long cmd, unsigned long arg)
 	switch (cmd) {
 	case TCGETS:
 		return copy_to_user(u, &t->termios, sizeof(t->termios));
-	case TCSETS: case TCSETSW: case TCSETSF:
+	case TCSETS: case TCSETSW: case TCSETSF: {
+		long r = job_control_check(t, f, SIGTTOU);	/* a background change: SIGTTOU */
+		if (r && r != -EIO)
+			return r;
 		if (copy_from_user(&tm, u, sizeof(tm)))
 			return -EFAULT;
 		spin_lock(&t->lock);
@@ -411,6 +414,7 @@ static long tty_ioctl(struct file *f, unsigned long cmd, unsigned long arg)
 		}
 		spin_unlock(&t->lock);
 		return 0;
+	}
 	case TCFLSH:
 		spin_lock(&t->lock);
 		if (arg == 0 || arg == 2)
