@@ -18,7 +18,7 @@
 #include "vm.h"
 
 enum {
-	K_ROOT, K_SELF, K_MEMINFO, K_UPTIME, K_CPUINFO, K_LOADAVG,
+	K_ROOT, K_SELF, K_MEMINFO, K_UPTIME, K_CPUINFO, K_LOADAVG, K_MOUNTS,
 	K_PID, K_STAT, K_STATUS, K_CMDLINE, K_EXE, K_FD, K_COMM,
 	K_FD_LINK = 1000,	/* + the descriptor number */
 };
@@ -28,7 +28,7 @@ struct entry { const char *name; int kind; uint32_t mode; };
 static const struct entry root_files[] = {
 	{ "self", K_SELF, S_IFLNK | 0777 }, { "meminfo", K_MEMINFO, S_IFREG | 0444 },
 	{ "uptime", K_UPTIME, S_IFREG | 0444 }, { "cpuinfo", K_CPUINFO, S_IFREG | 0444 },
-	{ "loadavg", K_LOADAVG, S_IFREG | 0444 },
+	{ "loadavg", K_LOADAVG, S_IFREG | 0444 }, { "mounts", K_MOUNTS, S_IFREG | 0444 },
 };
 static const struct entry pid_files[] = {
 	{ "stat", K_STAT, S_IFREG | 0444 }, { "status", K_STATUS, S_IFREG | 0444 },
@@ -208,6 +208,7 @@ static size_t proc_generate(struct inode *ino, char *b, size_t n)
 	case K_UPTIME: return gen_uptime(b, n);
 	case K_CPUINFO: return gen_cpuinfo(b, n);
 	case K_LOADAVG: return gen_loadavg(b, n);
+	case K_MOUNTS: return snprintf(b, n, "rootfs / rootfs rw 0 0\nproc /proc proc rw 0 0\n");
 	case K_STAT: return proc_gen_stat(ino->proc_pid, b, n);
 	case K_STATUS: return proc_gen_status(ino->proc_pid, b, n);
 	case K_CMDLINE: return proc_gen_cmdline(ino->proc_pid, b, n);
