@@ -257,10 +257,15 @@ static void wake_timed_locked(uint64_t now)
 }
 
 /* The timer interrupt: account the tick, wake sleepers, end the quantum. */
+/* Timer ticks spent idle, all CPUs together (/proc/uptime's second figure). */
+volatile uint64_t sched_idle_ticks;
+
 void sched_tick(bool user)
 {
 	struct proc *p = current;
-	if (!is_idle(p)) {
+	if (is_idle(p)) {
+		__atomic_add_fetch(&sched_idle_ticks, 1, __ATOMIC_RELAXED);
+	} else {
 		p->need_resched = true;
 		if (user)
 			p->utime_ticks++;

@@ -178,7 +178,7 @@ static size_t gen_meminfo(char *b, size_t n)
 static size_t gen_uptime(char *b, size_t n)
 {
 	uint64_t up = time_monotonic_ns() / 10000000;	/* centiseconds */
-	uint64_t idle = up * ncpus_online - 0;		/* FIXME: idle time is not accounted */
+	uint64_t idle = READ_ONCE(sched_idle_ticks);	/* ticks are centiseconds at 100 Hz */
 	return snprintf(b, n, "%lu.%02lu %lu.%02lu\n", up / 100, up % 100, idle / 100, idle % 100);
 }
 

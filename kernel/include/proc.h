@@ -143,6 +143,7 @@ void sched_init_this_cpu(void);
 void sched_make_runnable(struct proc *p);
 void sched_yield(void);
 void sched_tick(bool user);		/* from the timer interrupt */
+extern volatile uint64_t sched_idle_ticks;
 __attribute__((noreturn)) void sched_idle_loop(void);
 void sched_sleep(struct waitq *wq, struct spinlock *lk);
 void sched_sleep_until(uint64_t ns);	/* true if woken early is not tracked */
