@@ -35,7 +35,7 @@ USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
 TOOLS      := $(patsubst user/bin/%.c,$(BUILD)/user/bin/%,$(wildcard user/bin/*.c))
 DEMOS      := $(patsubst user/demos/%.c,$(BUILD)/user/demos/%,$(wildcard user/demos/*.c))
 
-.PHONY: all run test debug gdb deps clean
+.PHONY: all run test debug gdb deps clean bench
 all: $(BUILD)/sysret.elf $(BUILD)/initramfs.cpio
 
 # The error-code mask the IDT stubs need, generated from the exception table.
@@ -90,9 +90,29 @@ $(BUILD)/initramfs.cpio: $(USER_BINS) $(TOOLS) $(DEMOS)
 	rm -rf $(BUILD)/rootfs && mkdir -p $(BUILD)/rootfs/bin $(BUILD)/rootfs/dev
 	cp $(BUILD)/user/init $(BUILD)/rootfs/init
 	cp $(BUILD)/user/sh $(TOOLS) $(DEMOS) $(BUILD)/rootfs/bin/
-	cd $(BUILD)/rootfs && find . -mindepth 1 | LC_ALL=C sort | \
+	cd $(BUILD)/rootfs && find . -exec touch -h -d @0 {} + && find . -mindepth 1 | LC_ALL=C sort | \
 		cpio --quiet -o -H newc -R 0:0 --reproducible > ../initramfs.cpio.tmp
 	mv $(BUILD)/initramfs.cpio.tmp $@
+
+# The benchmarks (bench/): the same initramfs boots sysret and Linux. Its
+# /init runs every program and powers off.
+BENCH      := $(patsubst bench/%.c,$(BUILD)/bench/%,$(wildcard bench/*.c))
+
+$(BUILD)/bench/%: bench/%.c bench/bench.h
+	@mkdir -p $(dir $@)
+	@echo "  MUSL $<"
+	@$(MUSLCC) -static -O2 -Wall -Wextra -Werror -o $@ $<
+
+$(BUILD)/bench.cpio: $(BENCH) $(BUILD)/user/sh
+	rm -rf $(BUILD)/benchfs && mkdir -p $(BUILD)/benchfs/bin $(BUILD)/benchfs/dev
+	cp $(BUILD)/bench/init $(BUILD)/benchfs/init
+	cp $(filter-out $(BUILD)/bench/init,$(BENCH)) $(BUILD)/user/sh $(BUILD)/benchfs/bin/
+	cd $(BUILD)/benchfs && find . -exec touch -h -d @0 {} + && find . -mindepth 1 | LC_ALL=C sort | \
+		cpio --quiet -o -H newc -R 0:0 --reproducible > ../bench.cpio.tmp
+	mv $(BUILD)/bench.cpio.tmp $@
+
+bench: deps all $(BUILD)/bench.cpio
+	@bench/run.py $(BENCH_ARGS)
 
 deps:
 	@scripts/deps.sh

@@ -13,12 +13,33 @@
 #include "proc.h"
 #include "signal.h"
 
+/* Groups hashed by pgid; a bucket holds the members of the groups that hash
+ * to it, so walking a group costs its size (plus a few neighbours). */
+#define PGRP_BUCKETS 256
+static struct list_head pgrp_buckets[PGRP_BUCKETS];	/* [t] */
+
+struct list_head *pgrp_bucket(int pgid)
+{
+	struct list_head *b = &pgrp_buckets[(unsigned)pgid % PGRP_BUCKETS];
+	if (!b->next)
+		list_init(b);	/* zeroed storage: first use */
+	return b;
+}
+
+/* Moves p into group pgid. [t] held. */
+void pgrp_set_locked(struct proc *p, int pgid)
+{
+	list_del(&p->pgrp_link);
+	p->pgid = pgid;
+	list_add_tail(&p->pgrp_link, pgrp_bucket(pgid));
+}
+
 /* Would pgid be orphaned if `ignore` (an exiting process) were gone? [t] held. */
 static bool orphaned_ignoring_locked(int pgid, struct proc *ignore)
 {
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *p = proc_find_locked(pid);
-		if (!p || p == ignore || p->pgid != pgid || p->state == P_ZOMBIE)
+	struct proc *p;
+	for_each_pgrp_member_locked(p, pgid) {
+		if (p == ignore || p->state == P_ZOMBIE)
 			continue;
 		struct proc *q = p->parent;
 		if (q == init_proc)
@@ -41,11 +62,10 @@ bool pgrp_orphaned(int pgid)
 
 static bool has_stopped_locked(int pgid)
 {
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *p = proc_find_locked(pid);
-		if (p && p->pgid == pgid && p->state == P_STOPPED)
+	struct proc *p;
+	for_each_pgrp_member_locked(p, pgid)
+		if (p->state == P_STOPPED)
 			return true;
-	}
 	return false;
 }
 
@@ -61,11 +81,10 @@ void pgrp_hangup_if_orphaned_locked(int pgid, struct proc *exiting)
 
 static bool pgrp_exists_in_session_locked(int pgid, int sid)
 {
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *p = proc_find_locked(pid);
-		if (p && p->pgid == pgid && p->sid == sid)
+	struct proc *p;
+	for_each_pgrp_member_locked(p, pgid)
+		if (p->sid == sid)
 			return true;
-	}
 	return false;
 }
 
@@ -93,7 +112,7 @@ long sys_setpgid(int pid, long pgid)
 	else if (pgid != p->pid && !pgrp_exists_in_session_locked(pgid, me->sid))
 		err = -EPERM;
 	else
-		p->pgid = pgid;
+		pgrp_set_locked(p, pgid);
 	spin_unlock(&proc_lock);
 	return err;
 }
@@ -131,7 +150,8 @@ long sys_setsid(void)
 	if (me->pgid == me->pid || pgrp_exists_in_session_locked(me->pid, me->sid)) {
 		r = -EPERM;
 	} else {
-		me->sid = me->pgid = me->pid;
+		me->sid = me->pid;
+		pgrp_set_locked(me, me->pid);
 		me->tty = NULL;		/* no controlling terminal yet */
 		r = me->pid;
 	}

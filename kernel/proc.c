@@ -54,6 +54,7 @@
 struct spinlock proc_lock = SPINLOCK_INIT("proc");
 struct proc *init_proc;
 static struct proc *pid_table[PID_MAX];	/* [t] */
+struct list_head proc_list = LIST_HEAD_INIT(proc_list);	/* [t] */
 static int next_pid = 1;		/* [t] */
 
 struct proc *proc_find_locked(int pid)
@@ -71,6 +72,7 @@ static int pid_alloc_locked(struct proc *p)
 			next_pid = RESERVED_PIDS;
 		if (!pid_table[pid]) {
 			pid_table[pid] = p;
+			list_add_tail(&p->all_link, &proc_list);
 			return pid;
 		}
 	}
@@ -111,6 +113,7 @@ static struct proc *proc_alloc(void)
 	waitq_init(&p->signal_wait);
 	list_init(&p->children);
 	list_init(&p->sibling);
+	list_init(&p->pgrp_link);
 	list_init(&p->run_link);
 	list_init(&p->timer_link);
 	waitq_init(&p->child_exit);
@@ -130,6 +133,8 @@ static void pid_release(struct proc *p)
 {
 	spin_lock(&proc_lock);
 	pid_table[p->pid] = NULL;
+	list_del(&p->all_link);
+	list_del(&p->pgrp_link);
 	spin_unlock(&proc_lock);
 }
 
@@ -176,7 +181,10 @@ void proc_start_init(void)
 	p->files = files_new();
 	p->cwd = root_inode;
 	inode_get(root_inode);
-	p->pgid = p->sid = 1;
+	p->sid = 1;
+	spin_lock(&proc_lock);
+	pgrp_set_locked(p, 1);
+	spin_unlock(&proc_lock);
 	p->umask = 022;
 	rlimits_default(p->rlim);
 	strlcpy(p->comm, "init", COMM_LEN);
@@ -262,7 +270,7 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 		(void)put_user(pid, uptid);	/* Linux ignores a bad pointer here too */
 	spin_lock(&proc_lock);
 	c->parent = parent;
-	c->pgid = parent->pgid;
+	pgrp_set_locked(c, parent->pgid);
 	c->sid = parent->sid;
 	list_add_tail(&c->sibling, &parent->children);
 	c->vfork_pending = flags & CLONE_VFORK;
@@ -584,8 +592,9 @@ int proc_count(void)
 {
 	int n = 0;
 	spin_lock(&proc_lock);
-	for (int i = 1; i < PID_MAX; i++)
-		n += pid_table[i] != NULL;
+	struct proc *p;
+	for_each_proc_locked(p)
+		n++;
 	spin_unlock(&proc_lock);
 	return n;
 }

@@ -110,6 +110,9 @@ static void schedule_locked(void)
 	while (READ_ONCE(next->on_cpu))	/* still leaving another CPU */
 		arch_relax();
 	next->on_cpu = true;
+	uint64_t now = arch_clock_ns();	/* CPU time, to the nanosecond */
+	prev->cpu_ns += now - prev->on_cpu_since_ns;
+	next->on_cpu_since_ns = now;
 	prev_proc[arch_cpu_id()] = prev;
 	struct cpu *c = this_cpu();
 	bool were_on = c->irq_were_on;	/* per CPU, but belongs to this process's lock */
@@ -117,6 +120,18 @@ static void schedule_locked(void)
 	c = this_cpu();			/* we may be on another CPU now */
 	c->irq_were_on = were_on;
 	finish_switch();
+}
+
+/* The current process's CPU time (CLOCK_PROCESS_CPUTIME_ID), in ns. */
+uint64_t sched_cpu_time_ns(void)
+{
+	struct proc *p = current;
+	bool on = arch_irqs_enabled();
+	arch_irq_disable();	/* no switch between the two reads */
+	uint64_t ns = p->cpu_ns + (arch_clock_ns() - p->on_cpu_since_ns);
+	if (on)
+		arch_irq_enable();
+	return ns;
 }
 
 /* The arriving process's half of a switch: the leaving one is off its stack. */

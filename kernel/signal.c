@@ -166,9 +166,9 @@ void signal_notify_parent_locked(struct proc *p, int code, int status)
 int kill_pgrp_locked(int pgid, int sig, const struct siginfo *info)
 {
 	int r = -ESRCH;
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *p = proc_find_locked(pid);
-		if (p && p->pgid == pgid && p->state != P_ZOMBIE) {
+	struct proc *p;
+	for_each_pgrp_member_locked(p, pgid) {
+		if (p->state != P_ZOMBIE) {
 			send_signal_locked(p, sig, info);
 			r = 0;
 		}
@@ -488,9 +488,9 @@ long sys_kill(int pid, int sig)
 		if (p)
 			r = send_signal_locked(p, sig, &info);
 	} else if (pid == -1) {		/* everyone but init and ourselves (we are all root) */
-		for (int i = 2; i < PID_MAX; i++) {
-			struct proc *p = proc_find_locked(i);
-			if (p && p != me) {
+		struct proc *p;
+		for_each_proc_locked(p) {
+			if (p->pid > 1 && p != me) {
 				send_signal_locked(p, sig, &info);
 				r = 0;
 			}

@@ -70,7 +70,7 @@ static long clock_ns(long clk, uint64_t *ns)
 		*ns = time_monotonic_ns();
 		return 0;
 	case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
-		*ns = (current->utime_ticks + current->stime_ticks) * (NSEC / 100);
+		*ns = sched_cpu_time_ns();
 		return 0;
 	}
 	return -EINVAL;

@@ -195,13 +195,12 @@ void proc_counts(int *running, int *total, int *last)
 {
 	*running = *total = *last = 0;
 	spin_lock(&proc_lock);
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *p = proc_find_locked(pid);
-		if (!p)
-			continue;
+	struct proc *p;
+	for_each_proc_locked(p) {
 		(*total)++;
 		*running += p->state == P_RUNNING || p->state == P_RUNNABLE;
-		*last = pid;
+		if (p->pid > *last)
+			*last = p->pid;	/* FIXME: Linux shows the last PID handed out */
 	}
 	spin_unlock(&proc_lock);
 }

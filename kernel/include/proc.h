@@ -52,7 +52,9 @@ struct proc {
 	struct proc *parent;		/* [t] */
 	struct list_head children;	/* [t] */
 	struct list_head sibling;	/* [t] in parent->children */
-	int pgid, sid;			/* [t] */
+	int pgid, sid;			/* [t] pgid only through pgrp_set_locked */
+	struct list_head all_link;	/* [t] in proc_list while it has a PID */
+	struct list_head pgrp_link;	/* [t] in its group's bucket (pgrp.c) */
 	struct tty *tty;		/* [t] the controlling terminal, if any */
 	char comm[COMM_LEN];		/* [c] */
 	char *cmdline;			/* [t] argv as /proc/<pid>/cmdline shows it */
@@ -107,6 +109,8 @@ struct proc {
 	uint64_t *clear_child_tid;	/* user address: zeroed at exit (set_tid_address) */
 	uint64_t set_child_tid;		/* CLONE_CHILD_SETTID: written when the child first runs */
 	uint64_t utime_ticks, stime_ticks, cutime_ticks, cstime_ticks;
+	uint64_t cpu_ns;		/* [s] time on a CPU, to the last switch out */
+	uint64_t on_cpu_since_ns;	/* [s] when it was last switched in */
 	uint64_t start_ns;
 };
 
@@ -117,6 +121,21 @@ extern struct spinlock proc_lock;
 extern struct proc *init_proc;
 
 struct proc *proc_find_locked(int pid);
+
+/* Every process with a PID, [t] held; autoreaped ones are already gone for
+ * everyone, so the walks skip them. */
+extern struct list_head proc_list;
+#define for_each_proc_locked(p) \
+	list_for_each_entry(p, &proc_list, all_link) if ((p)->autoreaped) {} else
+
+/* The members of process group pgid, zombies included, [t] held: a walk of
+ * one hash bucket, so its cost follows the group's size, not the number of
+ * processes. */
+struct list_head *pgrp_bucket(int pgid);
+#define for_each_pgrp_member_locked(p, group) \
+	list_for_each_entry(p, pgrp_bucket(group), pgrp_link) \
+		if ((p)->pgid != (group) || (p)->autoreaped) {} else
+void pgrp_set_locked(struct proc *p, int pgid);
 void proc_init(void);
 __attribute__((noreturn)) void proc_exit(int status);	/* status: a Linux wait status */
 bool pgrp_orphaned(int pgid);
@@ -153,6 +172,7 @@ void sched_wake_proc(struct proc *p);
 void sched_stop_locked(void);
 void sched_sleep_uninterruptible(struct waitq *wq, struct spinlock *lk);
 void sched_finish_switch(void);
+uint64_t sched_cpu_time_ns(void);
 void waitq_init(struct waitq *wq);
 __attribute__((noreturn)) void sched_exit_locked(void);
 void proc_start_init(void);

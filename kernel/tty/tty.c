@@ -331,10 +331,9 @@ static long set_foreground(struct tty *t, struct file *f, const int *upgrp)
 		return r;
 	spin_lock(&proc_lock);
 	bool exists = false;
-	for (int pid = 1; pid < PID_MAX && !exists; pid++) {
-		struct proc *q = proc_find_locked(pid);
-		exists = q && q->pgid == pgrp && q->sid == p->sid;
-	}
+	struct proc *q;
+	for_each_pgrp_member_locked(q, pgrp)
+		exists |= q->sid == p->sid;
 	if (exists)
 		t->pgrp = pgrp;
 	spin_unlock(&proc_lock);
@@ -354,14 +353,28 @@ static long set_controlling(struct tty *t)
 	else {
 		t->session = p->sid;
 		t->pgrp = p->pgid;
-		for (int pid = 1; pid < PID_MAX; pid++) {
-			struct proc *q = proc_find_locked(pid);
-			if (q && q->sid == p->sid)
+		struct proc *q;
+		for_each_proc_locked(q)
+			if (q->sid == p->sid)
 				q->tty = (struct tty *)t;
-		}
 	}
 	spin_unlock(&proc_lock);
 	return r;
+}
+
+/* Session sid loses its terminal: SIGHUP + SIGCONT to the foreground, and
+ * no process of the session has a controlling terminal any more. */
+static void hang_up_session(struct tty *t, int sid)
+{
+	signal_foreground(t, SIGHUP);
+	signal_foreground(t, SIGCONT);
+	spin_lock(&proc_lock);
+	struct proc *q;
+	for_each_proc_locked(q)
+		if (q->sid == sid)
+			q->tty = NULL;
+	t->session = t->pgrp = 0;
+	spin_unlock(&proc_lock);
 }
 
 static long give_up_controlling(struct tty *t)
@@ -374,18 +387,8 @@ static long give_up_controlling(struct tty *t)
 	int sid = p->sid;
 	p->tty = NULL;
 	spin_unlock(&proc_lock);
-	if (leader) {	/* the session loses its terminal: SIGHUP + SIGCONT to the foreground */
-		signal_foreground(t, SIGHUP);
-		signal_foreground(t, SIGCONT);
-		spin_lock(&proc_lock);
-		for (int pid = 1; pid < PID_MAX; pid++) {
-			struct proc *q = proc_find_locked(pid);
-			if (q && q->sid == sid)
-				q->tty = NULL;
-		}
-		t->session = t->pgrp = 0;
-		spin_unlock(&proc_lock);
-	}
+	if (leader)
+		hang_up_session(t, sid);
 	return 0;
 }
 
@@ -487,18 +490,8 @@ int tty_open(struct file *f, uint32_t rdev)
 void tty_session_leader_exit(struct proc *p)
 {
 	struct tty *t = p->tty;
-	if (!t || p->pid != p->sid)
-		return;
-	signal_foreground(t, SIGHUP);
-	signal_foreground(t, SIGCONT);
-	spin_lock(&proc_lock);
-	for (int pid = 1; pid < PID_MAX; pid++) {
-		struct proc *q = proc_find_locked(pid);
-		if (q && q->sid == p->sid)
-			q->tty = NULL;
-	}
-	t->session = t->pgrp = 0;
-	spin_unlock(&proc_lock);
+	if (t && p->pid == p->sid)
+		hang_up_session(t, p->sid);
 }
 
 /* The foreground process group, for /proc's tpgid. [t] held. */
