@@ -26,6 +26,8 @@ static void set_word(struct cmdline *c, const char *w, size_t n)
 		c->selftest = true;
 	else if (!strncmp(word, "crash=", 6))
 		strlcpy(c->crash, word + 6, sizeof(c->crash));
+	else if (!strncmp(word, "trace=", 6))
+		strlcpy(c->trace, word + 6, sizeof(c->trace));
 }
 
 /* Words after "--" are init's arguments, as on Linux. */

@@ -20,6 +20,7 @@
 #include "proc.h"
 #include "signum.h"
 #include "string.h"
+#include "trace.h"
 #include "time.h"
 #include "uaccess.h"
 #include "vm.h"
@@ -370,6 +371,8 @@ static long exec_inode(struct inode *ino, const char *path, struct args *a, int 
 	mm->brk_start = mm->brk = ld.brk;
 	proc_set_comm(p, path);
 	set_proc_names(p, path, a);
+	if (trace_on(TK_PROC))
+		trace_exec(path);
 	arch_user_frame(p->tf, ld.entry, sp);
 	return 0;
 }

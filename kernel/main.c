@@ -21,6 +21,7 @@
 #include "selftest.h"
 #include "smp.h"
 #include "string.h"
+#include "trace.h"
 
 void nmi_init(void);
 
@@ -104,6 +105,8 @@ void kmain(uint32_t start_info_phys)
 		arch_power_off();
 	}
 	files_init();
+	if (cmdline.trace[0])
+		trace_boot(cmdline.trace);
 	proc_start_init();
 	sched_idle_loop();	/* the boot CPU's work is done: it becomes its idle process */
 }

@@ -20,6 +20,7 @@
 #include "proc.h"
 #include "signum.h"
 #include "string.h"
+#include "trace.h"
 #include "time.h"
 #include "uaccess.h"
 #include "vm.h"
@@ -274,7 +275,10 @@ long do_clone(uint64_t flags, uint64_t newsp, int *uptid, int *uctid, uint64_t t
 	c->sid = parent->sid;
 	list_add_tail(&c->sibling, &parent->children);
 	c->vfork_pending = flags & CLONE_VFORK;
+	c->traced = parent->traced;
 	spin_unlock(&proc_lock);
+	if (trace_on(TK_PROC))
+		trace_fork(c, flags & CLONE_VFORK ? 1 : flags & CLONE_VM ? 2 : 0);
 	sched_make_runnable(c);
 	if (flags & CLONE_VFORK) {	/* the parent waits until the child execs or exits */
 		spin_lock(&proc_lock);
@@ -320,6 +324,8 @@ static void reparent_children_locked(struct proc *p)
 	while (!list_empty(&p->children)) {
 		struct proc *c = list_first_entry(&p->children, struct proc, sibling);
 		adopt_by_init_locked(c);
+		if (trace_on(TK_PROC))
+			trace_reparent(c, init_proc);
 		zombies |= c->state == P_ZOMBIE;
 		if (c->pgid != p->pgid && c->sid == p->sid)
 			pgrp_hangup_if_orphaned_locked(c->pgid, p);
@@ -367,6 +373,8 @@ void proc_exit(int status)
 	if (p->parent->pgid != p->pgid && p->parent->sid == p->sid)
 		pgrp_hangup_if_orphaned_locked(p->pgid, p);
 	p->exit_status = status;
+	if (trace_on(TK_PROC))
+		trace_exit(status);
 	signal_notify_parent_locked(p, chld_code(status), chld_status(status));
 	struct k_sigaction *ka = &p->parent->sigact[SIGCHLD - 1];
 	/* The parent said it will not wait: no zombie for it. The process is gone
@@ -403,6 +411,8 @@ static void reap(struct proc *c)
 {
 	while (READ_ONCE(c->on_cpu))
 		arch_relax();
+	if (trace_on(TK_PROC))
+		trace_reap(c, c->exit_status);
 	pid_release(c);
 	proc_free(c);
 }

@@ -17,6 +17,7 @@
 #include "proc.h"
 #include "spinlock.h"
 #include "string.h"
+#include "trace.h"
 
 struct spinlock sched_lock = SPINLOCK_INIT("sched");
 static struct list_head runqueue = LIST_HEAD_INIT(runqueue);	/* [s] */
@@ -89,7 +90,7 @@ void sched_make_runnable(struct proc *p)
 }
 
 /* Runs the next process, or idle. [s] held; returns when we are picked again. */
-static void schedule_locked(void)
+static void schedule_locked(enum switch_why why)
 {
 	struct proc *prev = current, *next;
 	KASSERT(spin_held(&sched_lock));
@@ -110,6 +111,8 @@ static void schedule_locked(void)
 	while (READ_ONCE(next->on_cpu))	/* still leaving another CPU */
 		arch_relax();
 	next->on_cpu = true;
+	if (trace_on(TK_SWITCH))
+		trace_switch(prev, next, why);
 	uint64_t now = arch_clock_ns();	/* CPU time, to the nanosecond */
 	prev->cpu_ns += now - prev->on_cpu_since_ns;
 	next->on_cpu_since_ns = now;
@@ -156,12 +159,13 @@ void sched_finish_switch(void)
 void sched_yield(void)
 {
 	spin_lock(&sched_lock);
+	enum switch_why why = current->need_resched ? SW_PREEMPT : SW_YIELD;
 	current->need_resched = false;
 	if (!is_idle(current)) {
 		current->state = P_RUNNABLE;
 		list_add_tail(&current->run_link, &runqueue);
 	}
-	schedule_locked();
+	schedule_locked(why);
 	spin_unlock(&sched_lock);
 }
 
@@ -180,7 +184,7 @@ static void sleep_on(struct waitq *wq, struct spinlock *lk, bool interruptible)
 		p->state = P_SLEEPING;
 		p->sleep_uninterruptible = !interruptible;
 		list_add_tail(&p->run_link, &wq->waiters);
-		schedule_locked();
+		schedule_locked(SW_BLOCK);
 		p->sleep_uninterruptible = false;
 	}
 	spin_unlock(&sched_lock);
@@ -194,7 +198,7 @@ void sched_sleep_uninterruptible(struct waitq *wq, struct spinlock *lk) { sleep_
 /* Stops current (its state is already P_STOPPED), [s] held, until SIGCONT. */
 void sched_stop_locked(void)
 {
-	schedule_locked();
+	schedule_locked(SW_STOP);
 }
 
 /* Sleeps on wq until woken or the deadline (UINT64_MAX: none) - unless *seq
@@ -211,7 +215,7 @@ void sched_sleep_if(struct waitq *wq, volatile uint64_t *seq, uint64_t seen, uin
 	if (deadline != UINT64_MAX)
 		add_timer_locked(p, deadline);
 	p->state = P_SLEEPING;
-	schedule_locked();
+	schedule_locked(SW_BLOCK);
 	drop_timer_locked(p);
 	spin_unlock(&sched_lock);
 }
@@ -251,7 +255,7 @@ void sched_sleep_until(uint64_t ns)
 	add_timer_locked(p, ns);
 	p->state = P_SLEEPING;
 	list_init(&p->run_link);
-	schedule_locked();
+	schedule_locked(SW_BLOCK);
 	drop_timer_locked(p);		/* woken early */
 	spin_unlock(&sched_lock);
 }
@@ -300,7 +304,7 @@ void sched_tick(bool user)
 /* The dying process's last switch, [s] held: it never comes back. */
 void sched_exit_locked(void)
 {
-	schedule_locked();
+	schedule_locked(SW_EXIT);
 	panic("a zombie ran again");
 }
 
@@ -311,7 +315,7 @@ void sched_idle_loop(void)
 		arch_irq_disable();
 		spin_lock(&sched_lock);
 		if (!list_empty(&runqueue))
-			schedule_locked();
+			schedule_locked(SW_IDLE);
 		spin_unlock(&sched_lock);
 		arch_idle_wait();	/* sti; hlt: an interrupt or a kick ends it */
 	}

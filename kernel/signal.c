@@ -20,6 +20,7 @@
 #include "proc.h"
 #include "signal.h"
 #include "string.h"
+#include "trace.h"
 #include "time.h"
 #include "uaccess.h"
 
@@ -83,6 +84,8 @@ static void generation_side_effects_locked(struct proc *p, int sig)
 		dequeue_all_locked(p, STOP_SIGNALS);
 		p->stop_pending = false;
 		if (p->state == P_STOPPED) {
+			if (trace_on(TK_PROC))
+				trace_cont(p);
 			p->stop_report = 0;
 			p->cont_report = true;
 			signal_notify_parent_locked(p, CLD_CONTINUED, SIGCONT);
@@ -98,10 +101,15 @@ int send_signal_locked(struct proc *p, int sig, const struct siginfo *info)
 {
 	if (p->state == P_ZOMBIE || !sig)
 		return 0;
+	if (trace_on(TK_SIGNAL))
+		trace_sig_gen(p, sig, info->si_code);
 	generation_side_effects_locked(p, sig);
 	bool blocked = p->sig_blocked & SIGBIT(sig);
-	if (!blocked && sig_ignored(p, sig) && sig != SIGKILL)
+	if (!blocked && sig_ignored(p, sig) && sig != SIGKILL) {
+		if (trace_on(TK_SIGNAL))
+			trace_sig_deliver(p, sig, DELIVER_IGNORE, info, 0);
 		return 0;			/* discarded at once, as Linux does */
+	}
 	if (sig < SIGRTMIN && (p->sig_pending & SIGBIT(sig)))
 		return 0;			/* standard signals do not queue */
 	struct sigqueue *q = kmalloc(sizeof(*q));
@@ -212,6 +220,8 @@ static void do_stop(struct proc *p, int sig)
 		return;
 	}
 	p->stop_pending = false;
+	if (trace_on(TK_PROC))
+		trace_stop(sig);
 	p->stop_report = sig;
 	p->cont_report = false;
 	signal_notify_parent_locked(p, CLD_STOPPED, sig);
@@ -256,6 +266,18 @@ static void run_handler(struct proc *p, struct trap_frame *tf, int sig, struct s
 		force_signal(p, SIGSEGV, SI_KERNEL, 0);	/* no room for the frame */
 }
 
+/* What taking sig does, given its handler: the default action, or not. */
+static enum sig_action delivery_action(int sig, uint64_t handler)
+{
+	static const enum sig_action by_default[] = {
+		[ACT_IGN] = DELIVER_IGNORE, [ACT_CONT] = DELIVER_CONT, [ACT_STOP] = DELIVER_STOP,
+		[ACT_CORE] = DELIVER_CORE, [ACT_TERM] = DELIVER_TERM,
+	};
+	if (sig == SIGKILL || sig == SIGSTOP || handler == SIG_DFL)
+		return by_default[sigprop[sig]];
+	return handler == SIG_IGN ? DELIVER_IGNORE : DELIVER_HANDLER;
+}
+
 /*
  * Acts on pending signals before the process returns to user mode: runs
  * default actions (die, stop, ignore) and sets up at most one handler frame.
@@ -274,12 +296,15 @@ void signal_deliver(struct trap_frame *tf)
 		spin_unlock(&proc_lock);
 		if (!sig)
 			break;
-		if (sig != SIGKILL && sig != SIGSTOP && handler == SIG_IGN)
-			continue;
-		if (sig != SIGKILL && sig != SIGSTOP && handler != SIG_DFL) {
+		enum sig_action act = delivery_action(sig, handler);
+		if (trace_on(TK_SIGNAL))
+			trace_sig_deliver(p, sig, act, &info, handler);
+		if (act == DELIVER_HANDLER) {
 			run_handler(p, tf, sig, &info);
 			return;
 		}
+		if (act == DELIVER_IGNORE)
+			continue;
 		switch (sigprop[sig]) {
 		case ACT_IGN:
 		case ACT_CONT:

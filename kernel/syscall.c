@@ -12,9 +12,8 @@
 #include "kernel.h"
 #include "proc.h"
 #include "syscall.h"
+#include "trace.h"
 #include "trapframe.h"
-
-#define NR_SYSCALLS	512
 
 typedef long (*syscall_fn)(long, long, long, long, long, long);
 
@@ -43,13 +42,33 @@ static long unknown(uint64_t nr)
 	return -ENOSYS;
 }
 
-/* Called by entry.S; returns whether sysret may be used to go back. */
-int syscall_dispatch(struct trap_frame *tf)
+static inline void call(struct trap_frame *tf, uint64_t nr)
+{
+	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
+	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);
+}
+
+/* syscall_dispatch with the trace's enter and exit events around the call. */
+static __attribute__((noinline)) int syscall_dispatch_traced(struct trap_frame *tf)
 {
 	uint64_t nr = tf->rax;
 	arch_irq_enable();
-	syscall_fn fn = nr < NR_SYSCALLS ? table[nr] : NULL;
-	tf->rax = fn ? fn(tf->rdi, tf->rsi, tf->rdx, tf->r10, tf->r8, tf->r9) : unknown(nr);
+	trace_sys_enter(tf);
+	call(tf, nr);
+	if (trace_on(TK_SYSCALL))
+		trace_sys_exit(nr, tf);
+	arch_irq_disable();
+	return_to_user_work(tf);
+	return arch_sysret_ok(tf);
+}
+
+/* Called by entry.S; returns whether sysret may be used to go back. */
+int syscall_dispatch(struct trap_frame *tf)
+{
+	if (trace_on(TK_SYSCALL))	/* tracing off costs this test */
+		return syscall_dispatch_traced(tf);
+	arch_irq_enable();
+	call(tf, tf->rax);
 	arch_irq_disable();
 	return_to_user_work(tf);
 	return arch_sysret_ok(tf);

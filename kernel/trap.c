@@ -19,11 +19,13 @@
 #include "paging.h"
 #include "proc.h"
 #include "signum.h"
+#include "trace.h"
 #include "trap.h"
 
 static exc_handler_t exc_handlers[NUM_EXCEPTIONS];
 static irq_handler_t irq_handlers[256];
 static struct oops_catch *oops_catcher;
+static void handle_interrupt(struct trap_frame *tf);
 
 void trap_set_handler(int vector, exc_handler_t fn) { exc_handlers[vector] = fn; }
 exc_handler_t trap_get_handler(int vector) { return exc_handlers[vector]; }
@@ -97,10 +99,11 @@ void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr, int code)
 	else
 		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx in %s\n", p->comm,
 		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error, p->comm);
+	this_cpu()->fault_signal = sig;		/* for the trace */
 	force_signal(p, sig, fault_code(tf, code), tf->vector == 14 ? addr : tf->rip);
 }
 
-static void exception(struct trap_frame *tf)
+static void handle_exception(struct trap_frame *tf)
 {
 	const struct exception_info *e = &exception_table[tf->vector];
 	exc_handler_t h = exc_handlers[tf->vector];
@@ -126,7 +129,50 @@ static void exception(struct trap_frame *tf)
 	panic("fatal exception %s %s", e->mnemonic, e->name);
 }
 
+/* What became of an exception, for the trace. */
+static int outcome(const struct trap_frame *tf, uint64_t rip, int sig)
+{
+	if (sig)
+		return OUT_SIGNAL;
+	if (tf->rip != rip && !tf_from_user(tf))
+		return OUT_FIXUP;	/* a uaccess fault: the copy returns -EFAULT */
+	return exception_table[tf->vector].resumes == RESUME_NEXT ? OUT_NEXT : OUT_SAME;
+}
+
+static void exception(struct trap_frame *tf)
+{
+	if (!trace_on(TK_EXCEPTION)) {
+		handle_exception(tf);
+		return;
+	}
+	const struct exception_info *e = &exception_table[tf->vector];
+	uint64_t start = arch_clock_ns(), rip = tf->rip, cr2 = tf->vector == 14 ? read_cr2() : 0;
+	this_cpu()->fault_signal = 0;
+	handle_exception(tf);
+	int sig = this_cpu()->fault_signal;
+	trace_exception(tf, start, rip, cr2, e->name, e->class, outcome(tf, rip, sig), sig);
+}
+
+static const char *irq_source(uint64_t vec)
+{
+	switch (vec) {
+	case VEC_TIMER: return "timer";
+	case VEC_SERIAL: return "serial";
+	case VEC_IPI_CALL: case VEC_RESCHED: return "ipi";
+	case VEC_SPURIOUS: return "spurious";
+	}
+	return "other";
+}
+
 static void interrupt(struct trap_frame *tf)
+{
+	uint64_t start = trace_on(TK_IRQ) ? arch_clock_ns() : 0;
+	handle_interrupt(tf);
+	if (start)
+		trace_irq(tf->vector, irq_source(tf->vector), start);
+}
+
+static void handle_interrupt(struct trap_frame *tf)
 {
 	irq_handler_t h = irq_handlers[tf->vector];
 	if (tf->vector == VEC_SPURIOUS)

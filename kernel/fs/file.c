@@ -119,7 +119,7 @@ struct file *file_open_inode(struct inode *ino, uint32_t flags, int *err)
 	if (flags & O_PATH)
 		ops = NULL;
 	else if (type == S_IFREG)
-		ops = ino->iops ? &procfs_file_ops : &tmpfs_file_ops;
+		ops = ino->iops ? procfs_file_ops_for(ino) : &tmpfs_file_ops;
 	else if (type == S_IFDIR)
 		ops = &tmpfs_dir_ops;
 	else if (type == S_IFCHR)

@@ -2,7 +2,8 @@
  * /proc: files made up from the kernel's state each time they are opened,
  * in Linux's formats, so ps and top logic written for Linux works:
  *   /proc/<pid>/{stat,status,cmdline,exe,fd/}, /proc/self,
- *   /proc/{meminfo,uptime,cpuinfo,loadavg}.
+ *   /proc/{meminfo,uptime,cpuinfo,loadavg,mounts}, and /proc/trace (the
+ *   event trace, kernel/trace.c).
  * Inodes are made on lookup and vanish with their last reference.
  */
 #include "arch.h"
@@ -18,7 +19,7 @@
 #include "vm.h"
 
 enum {
-	K_ROOT, K_SELF, K_MEMINFO, K_UPTIME, K_CPUINFO, K_LOADAVG, K_MOUNTS,
+	K_ROOT, K_SELF, K_MEMINFO, K_UPTIME, K_CPUINFO, K_LOADAVG, K_MOUNTS, K_TRACE,
 	K_PID, K_STAT, K_STATUS, K_CMDLINE, K_EXE, K_FD, K_COMM,
 	K_FD_LINK = 1000,	/* + the descriptor number */
 };
@@ -29,6 +30,7 @@ static const struct entry root_files[] = {
 	{ "self", K_SELF, S_IFLNK | 0777 }, { "meminfo", K_MEMINFO, S_IFREG | 0444 },
 	{ "uptime", K_UPTIME, S_IFREG | 0444 }, { "cpuinfo", K_CPUINFO, S_IFREG | 0444 },
 	{ "loadavg", K_LOADAVG, S_IFREG | 0444 }, { "mounts", K_MOUNTS, S_IFREG | 0444 },
+	{ "trace", K_TRACE, S_IFREG | 0644 },
 };
 static const struct entry pid_files[] = {
 	{ "stat", K_STAT, S_IFREG | 0444 }, { "status", K_STATUS, S_IFREG | 0444 },
@@ -247,7 +249,15 @@ static long snap_read(struct file *f, char *ubuf, size_t n)
 
 static void snap_release(struct file *f) { kfree(f->priv); }
 
-const struct file_ops procfs_file_ops = { .read = snap_read, .release = snap_release, .seekable = true };
+static const struct file_ops procfs_file_ops = {
+	.read = snap_read, .release = snap_release, .seekable = true,
+};
+
+/* /proc/trace is read as a stream (kernel/trace.c); the rest as snapshots. */
+const struct file_ops *procfs_file_ops_for(struct inode *ino)
+{
+	return ino->proc_kind == K_TRACE ? &trace_file_ops : &procfs_file_ops;
+}
 
 void procfs_init(void)
 {

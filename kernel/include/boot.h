@@ -29,6 +29,7 @@ struct cmdline {
 	int panic_timeout;	/* seconds; <0 reset at once; 0 wait forever */
 	bool selftest;
 	char crash[32];		/* provoke a kernel fault on purpose (tests the oops) */
+	char trace[64];		/* trace=KINDS: record events from boot (docs/TRACE.md) */
 	bool init_given;	/* init= was on the command line */
 	const char *init_argv[256];	/* [0] is the init path; then the words after "--" */
 	char args[4096];	/* storage for init_argv */

@@ -186,7 +186,8 @@ struct file *pipe_open_fifo(struct inode *ino, uint32_t flags, int *err);
 
 /* procfs (procfs.c) */
 void procfs_init(void);
-extern const struct file_ops procfs_file_ops;
+const struct file_ops *procfs_file_ops_for(struct inode *ino);
+extern const struct file_ops trace_file_ops;	/* kernel/trace.c */
 
 /* initramfs (initramfs.c) */
 void initramfs_unpack(const void *archive, size_t len);

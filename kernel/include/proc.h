@@ -95,6 +95,8 @@ struct proc {
 	bool stop_pending;		/* [t] a stop is being acted on (SIGCONT cancels it) */
 	bool did_exec;			/* [t] for setpgid's EACCES */
 	bool autoreaped;		/* [t] exited unwaited-for: invisible, init frees it */
+	bool traced;			/* [t] the trace follows it (inherited by fork) */
+	bool trace_reader;		/* [c] it reads /proc/trace: never recorded */
 	uint64_t alarm_at_ns, alarm_interval_ns;	/* itimer_lock; ITIMER_REAL: 0 = off */
 	struct list_head alarm_link;	/* itimer_lock */
 	uint64_t restart_deadline_ns;	/* [c] what restart_syscall resumes (nanosleep) */

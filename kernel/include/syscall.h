@@ -4,5 +4,6 @@
 #define SYSCALL(nr, name) long sys_##name();
 #include "syscall_table.h"
 #undef SYSCALL
-extern const char *const syscall_names[];
+#define NR_SYSCALLS	512
+extern const char *const syscall_names[NR_SYSCALLS];
 #endif

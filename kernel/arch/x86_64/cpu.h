@@ -36,6 +36,7 @@ struct cpu {
 	bool irq_were_on;		/* IF before the outermost irq_push_off */
 	volatile uint64_t ticks;	/* timer interrupts taken */
 	int in_oops;			/* nested-fault guard for the oops printer */
+	int fault_signal;		/* the signal the last user fault became (trace) */
 	uint64_t gdt[7];		/* null, kcode, kdata, udata, ucode, tss (2 slots) */
 	struct tss tss;
 	void (*volatile call_fn)(void *);	/* smp_call_all work */

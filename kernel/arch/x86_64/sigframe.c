@@ -17,6 +17,7 @@
 #include "string.h"
 #include "trapframe.h"
 #include "uaccess.h"
+#include "trace.h"
 
 struct sigcontext {
 	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
@@ -193,6 +194,8 @@ long sys_rt_sigreturn(void)
 		p->altstack_size = f.uc.uc_stack.ss_size;
 		p->altstack_flags = f.uc.uc_stack.ss_flags;
 	}
+	if (trace_on(TK_SIGNAL))
+		trace_sig_return(f.info.si_signo);
 	return sc->rax;			/* syscall_dispatch stores it back in rax */
 bad:
 	force_signal(p, SIGSEGV, SI_KERNEL, 0);
