@@ -35,7 +35,7 @@ USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
 TOOLS      := $(patsubst user/bin/%.c,$(BUILD)/user/bin/%,$(wildcard user/bin/*.c))
 DEMOS      := $(patsubst user/demos/%.c,$(BUILD)/user/demos/%,$(wildcard user/demos/*.c))
 
-.PHONY: all run test debug gdb deps clean bench
+.PHONY: all run test debug gdb deps clean bench trace
 all: $(BUILD)/sysret.elf $(BUILD)/initramfs.cpio
 
 # The error-code mask the IDT stubs need, generated from the exception table.
@@ -113,6 +113,11 @@ $(BUILD)/bench.cpio: $(BENCH) $(BUILD)/user/sh
 
 bench: deps all $(BUILD)/bench.cpio
 	@bench/run.py $(BENCH_ARGS)
+
+# A lecture demo under the trace: pictures in build/ (tools/trace/demo.py).
+DEMO ?= fork
+trace: deps all
+	@tools/trace/demo.py $(DEMO) --smp $(SMP)
 
 deps:
 	@scripts/deps.sh

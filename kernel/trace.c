@@ -114,12 +114,17 @@ static int path_arg(uint64_t nr)
 {
 	switch (nr) {
 	case 2: case 4: case 6: case 21: case 59: case 76: case 80: case 82: case 83:
-	case 84: case 86: case 87: case 88: case 89: case 90: case 92: case 161:
+	case 84: case 85: case 86: case 87: case 88: case 89: case 90: case 92: case 94:
+	case 132: case 133: case 137: case 161: case 235: case 266:
 		return 0;	/* open stat lstat access execve truncate chdir rename mkdir
-				 * rmdir link unlink symlink readlink chmod chown chroot */
-	case 257: case 258: case 259: case 260: case 262: case 263: case 265: case 266:
-	case 267: case 268: case 269: case 280: case 439:
-		return 1;	/* the *at calls */
+				 * rmdir creat link unlink symlink readlink chmod chown lchown
+				 * utime mknod statfs chroot utimes symlinkat */
+	case 257: case 258: case 259: case 260: case 261: case 262: case 263: case 264:
+	case 265: case 267: case 268: case 269: case 280: case 316: case 322: case 332:
+	case 439:
+		return 1;	/* the *at calls: openat mkdirat mknodat fchownat futimesat
+				 * newfstatat unlinkat renameat linkat readlinkat fchmodat
+				 * faccessat utimensat renameat2 execveat statx faccessat2 */
 	}
 	return -1;
 }
@@ -156,8 +161,8 @@ void trace_exception(const struct trap_frame *tf, uint64_t start, uint64_t rip, 
 	if (!wanted(current))
 		return;
 	struct event e = { .type = EV_EXCEPTION, .name = name,
-			   .v = { tf->vector, class, tf_from_user(tf), rip, tf->error, cr2, start } };
-	e.v[7] = outcome | sig << 8;
+			   .v = { tf->vector, class | tf_from_user(tf) << 8, rip, tf->rip, tf->error, cr2,
+				  start, outcome | sig << 8 } };
 	commit(&e, current->pid);
 }
 
@@ -190,6 +195,8 @@ void trace_sig_deliver(struct proc *p, int sig, enum sig_action action, const st
 			   .v = { sig, action, info->si_code, info->chld.pid, 0, handler } };
 	if (sig == SIGCHLD)
 		e.v[4] = info->chld.status;
+	if (sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP)
+		e.v[6] = info->fault.addr, e.v[7] = 1;
 	commit(&e, p->pid);
 }
 
@@ -294,9 +301,9 @@ static size_t format_keys(char *b, size_t n, const struct event *e)
 	case EV_EXCEPTION: {
 		format_word(w, sizeof(w), e->name);
 		int outcome = v[7] & 0xff, sig = v[7] >> 8;
-		size_t k = snprintf(b, n, "exception vec=%lu name=%s class=%s user=%lu rip=0x%lx err=0x%lx "
-				    "cr2=0x%lx outcome=%s start=%lu", v[0], w, class_names[v[1]], v[2],
-				    v[3], v[4], v[5], outcome_names[outcome], v[6]);
+		size_t k = snprintf(b, n, "exception vec=%lu name=%s class=%s user=%lu rip=0x%lx resume=0x%lx "
+				    "err=0x%lx cr2=0x%lx outcome=%s start=%lu", v[0], w, class_names[v[1] & 0xff],
+				    v[1] >> 8, v[2], v[3], v[4], v[5], outcome_names[outcome], v[6]);
 		return sig ? k + snprintf(b + k, n - k, " sig=%d", sig) : k;
 	}
 	case EV_IRQ:
@@ -308,6 +315,8 @@ static size_t format_keys(char *b, size_t n, const struct event *e)
 	case EV_SIG_DELIVER: {
 		size_t k = snprintf(b, n, "sig_deliver sig=%lu action=%s code=%d spid=%d status=%d", v[0],
 				    action_names[v[1]], (int)v[2], (int)v[3], (int)v[4]);
+		if (v[7])
+			k += snprintf(b + k, n - k, " addr=0x%lx", v[6]);
 		return v[1] == DELIVER_HANDLER ? k + snprintf(b + k, n - k, " handler=0x%lx", v[5]) : k;
 	}
 	case EV_SIG_RETURN: return snprintf(b, n, "sig_return sig=%lu", v[0]);

@@ -328,3 +328,41 @@ out:
 	spin_unlock(&mm->lock);
 	return ret;
 }
+
+#define MADV_DONTNEED	4
+
+/* madvise: advice is taken and, but for MADV_DONTNEED, needs nothing done
+ * (no huge pages, no swap, no read-ahead here). MADV_DONTNEED drops the
+ * pages: the next touch brings zeroes (or the file's contents) back. */
+long sys_madvise(unsigned long addr, unsigned long len, int advice)
+{
+	static const uint32_t known = 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << MADV_DONTNEED |
+				      1 << 8 | 1 << 9 | 1 << 10 | 1 << 11 | 1 << 12 | 1 << 13 |
+				      1 << 14 | 1 << 15 | 1 << 16 | 1 << 17;
+	if ((addr & (PAGE_SIZE - 1)) || advice < 0 || advice > 17 || !(known >> advice & 1))
+		return -EINVAL;
+	uint64_t end = addr + ALIGN_UP(len, PAGE_SIZE);
+	if (end < addr)
+		return -EINVAL;
+	struct mm *mm = current->mm;
+	long err = 0;
+	spin_lock(&mm->lock);
+	uint64_t a = addr;
+	struct vma *v;
+	list_for_each_entry(v, &mm->vmas, link) {
+		if (v->end <= a)
+			continue;
+		if (v->start >= end)
+			break;
+		if (v->start > a)
+			err = -ENOMEM;	/* a hole: Linux still advises the rest, and says so */
+		uint64_t from = MAX(a, v->start), to = MIN(v->end, end);
+		if (advice == MADV_DONTNEED)
+			pt_range(mm->pml4, from, to, unmap_pte, NULL);
+		a = to;
+	}
+	if (a < end)
+		err = -ENOMEM;
+	spin_unlock(&mm->lock);
+	return err;
+}

@@ -292,6 +292,29 @@ take:;
 	return copy_to_user(ubuf, buf, k) ? -EFAULT : (long)k;
 }
 
+/* One write() at a time reaches the wire whole, as on Linux: lines that two
+ * CPUs write at once come out one after the other, not mixed byte by byte. */
+static struct spinlock write_lock = SPINLOCK_INIT("tty write");
+static bool writing;					/* [write_lock] */
+static struct waitq writers = WAITQ_INIT(writers);
+
+static void write_begin(void)
+{
+	spin_lock(&write_lock);
+	while (writing)
+		sched_sleep_uninterruptible(&writers, &write_lock);
+	writing = true;
+	spin_unlock(&write_lock);
+}
+
+static void write_end(void)
+{
+	spin_lock(&write_lock);
+	writing = false;
+	spin_unlock(&write_lock);
+	sched_wake_all(&writers);
+}
+
 static long tty_write(struct file *f, const char *ubuf, size_t n)
 {
 	struct tty *t = &console_tty;
@@ -302,14 +325,16 @@ static long tty_write(struct file *f, const char *ubuf, size_t n)
 	}
 	char buf[256];
 	size_t done = 0;
+	write_begin();
 	while (done < n) {
 		size_t k = MIN(n - done, sizeof(buf));
 		if (copy_from_user(buf, ubuf + done, k))
-			return done ? (long)done : -EFAULT;
+			break;
 		tty_output(t, buf, k);
 		done += k;
 	}
-	return done;
+	write_end();
+	return done || !n ? (long)done : -EFAULT;
 }
 
 /* TIOCSPGRP: only within the terminal's session; from the background it
