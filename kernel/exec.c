@@ -61,12 +61,40 @@ enum { AT_NULL = 0, AT_PHDR = 3, AT_PHENT = 4, AT_PHNUM = 5, AT_PAGESZ = 6, AT_B
        AT_PLATFORM = 15, AT_HWCAP = 16, AT_CLKTCK = 17, AT_SECURE = 23, AT_RANDOM = 25,
        AT_HWCAP2 = 26, AT_EXECFN = 31 };
 
-/* The strings execve carries into the new program, in one kernel buffer. */
+/* The strings execve carries into the new program, in one kernel buffer
+ * that starts at a page and doubles as needed, up to ARG_MAX. NOTE: not
+ * ARG_MAX at once: allocating and mapping 2 MiB cost more than the rest of
+ * execve together. */
 struct args {
 	char *buf;		/* argv strings, then envp strings, each NUL-terminated */
-	size_t used;
+	size_t used, cap;
 	int argc, envc;
 };
+
+#define ARGS_FIRST	PAGE_SIZE
+
+static long args_init(struct args *a)
+{
+	*a = (struct args){ .buf = kmalloc(ARGS_FIRST), .cap = ARGS_FIRST };
+	return a->buf ? 0 : -ENOMEM;
+}
+
+/* Room for n more bytes: -E2BIG past ARG_MAX. */
+static long args_room(struct args *a, size_t n)
+{
+	while (a->used + n > a->cap) {
+		if (a->cap >= ARG_MAX)
+			return -E2BIG;
+		char *b = kmalloc(a->cap * 2);
+		if (!b)
+			return -ENOMEM;
+		memcpy(b, a->buf, a->used);
+		kfree(a->buf);
+		a->buf = b;
+		a->cap *= 2;
+	}
+	return 0;
+}
 
 static long copy_strings(struct args *a, const char *const *uvec, int *count)
 {
@@ -76,8 +104,15 @@ static long copy_strings(struct args *a, const char *const *uvec, int *count)
 			return -EFAULT;
 		if (!us)
 			break;
-		size_t room = MIN(ARG_MAX - a->used, MAX_ARG_STRLEN);
+		size_t room = MIN(a->cap - a->used, MAX_ARG_STRLEN);
 		long n = strncpy_from_user(a->buf + a->used, us, room);
+		if (n == -ENAMETOOLONG && room < MAX_ARG_STRLEN) {
+			long err = args_room(a, room + 1);	/* a bigger buffer, then again */
+			if (err)
+				return err;
+			(*count)--;
+			continue;
+		}
 		if (n == -ENAMETOOLONG)
 			return -E2BIG;
 		if (n < 0)
@@ -87,12 +122,25 @@ static long copy_strings(struct args *a, const char *const *uvec, int *count)
 	return 0;
 }
 
+/* Appends s, a kernel string (init's argv and envp). */
+static long args_push(struct args *a, const char *s)
+{
+	size_t n = strlen(s) + 1;
+	long err = args_room(a, n);
+	if (!err) {
+		memcpy(a->buf + a->used, s, n);
+		a->used += n;
+	}
+	return err;
+}
+
 /* Puts s (a kernel string) in front of the argv strings (for "#!"). */
 static long prepend_arg(struct args *a, const char *s)
 {
 	size_t n = strlen(s) + 1;
-	if (a->used + n > ARG_MAX)
-		return -E2BIG;
+	long err = args_room(a, n);
+	if (err)
+		return err;
 	memmove(a->buf + n, a->buf, a->used);
 	memcpy(a->buf, s, n);
 	a->used += n;
@@ -380,35 +428,31 @@ static long exec_inode(struct inode *ino, const char *path, struct args *a, int 
 /* execve with kernel strings (for init): argv and envp are NULL-terminated. */
 long kernel_execve(const char *path, const char *const *argv, const char *const *envp)
 {
-	struct args a = { .buf = vmalloc(ARG_MAX) };
-	if (!a.buf)
-		return -ENOMEM;
-	for (; argv[a.argc]; a.argc++) {
-		size_t n = strlen(argv[a.argc]) + 1;
-		memcpy(a.buf + a.used, argv[a.argc], n);
-		a.used += n;
-	}
-	for (; envp[a.envc]; a.envc++) {
-		size_t n = strlen(envp[a.envc]) + 1;
-		memcpy(a.buf + a.used, envp[a.envc], n);
-		a.used += n;
-	}
+	struct args a;
+	long err = args_init(&a);
+	for (; !err && argv[a.argc]; a.argc++)
+		err = args_push(&a, argv[a.argc]);
+	for (; !err && envp[a.envc]; a.envc++)
+		err = args_push(&a, envp[a.envc]);
 	struct inode *ino;
-	long err = kernel_lookup(path, &ino);
+	if (!err)
+		err = kernel_lookup(path, &ino);
 	if (!err) {
 		err = exec_inode(ino, path, &a, 0);
 		inode_put(ino);
 	}
-	vfree(a.buf);
+	kfree(a.buf);
 	return err;
 }
 
 long sys_execve(const char *upath, const char *const *uargv, const char *const *uenvp)
 {
-	struct args a = { .buf = vmalloc(ARG_MAX) };
+	struct args a;
 	char *path = kmalloc(PATH_MAX);
-	long err = -ENOMEM;
-	if (!a.buf || !path)
+	long err = args_init(&a);
+	if (!err && !path)
+		err = -ENOMEM;
+	if (err)
 		goto out;
 	if ((err = strncpy_from_user(path, upath, PATH_MAX)) < 0)
 		goto out;
@@ -421,6 +465,6 @@ long sys_execve(const char *upath, const char *const *uargv, const char *const *
 	inode_put(nd.inode);
 out:
 	kfree(path);
-	vfree(a.buf);
+	kfree(a.buf);
 	return err;
 }

@@ -26,9 +26,10 @@ struct files *files_fork(struct files *parent)
 	if (!t)
 		return NULL;
 	spin_lock(&parent->lock);
-	for (int i = 0; i < NR_OPEN; i++)
+	for (int i = 0; i < parent->nfds; i++)
 		if ((t->fd[i] = parent->fd[i]))
 			file_get(t->fd[i]);
+	t->nfds = parent->nfds;
 	memcpy(t->cloexec, parent->cloexec, sizeof(t->cloexec));
 	spin_unlock(&parent->lock);
 	return t;
@@ -38,7 +39,7 @@ void files_put(struct files *t)
 {
 	if (__atomic_sub_fetch(&t->refs, 1, __ATOMIC_ACQ_REL))
 		return;
-	for (int i = 0; i < NR_OPEN; i++)
+	for (int i = 0; i < t->nfds; i++)
 		if (t->fd[i])
 			file_put(t->fd[i]);
 	kfree(t);
@@ -68,16 +69,22 @@ void fd_set_cloexec(int fd, bool on)
 
 void files_close_on_exec(struct files *t)
 {
-	for (int i = 0; i < NR_OPEN; i++) {
-		spin_lock(&t->lock);
-		struct file *f = (t->cloexec[i / 64] >> (i % 64) & 1) ? t->fd[i] : NULL;
-		if (f) {
-			t->fd[i] = NULL;
-			set_cloexec_locked(t, i, false);
+	for (int w = 0; w < NR_OPEN / 64; w++) {
+		for (;;) {	/* only the descriptors whose close-on-exec bit is set */
+			spin_lock(&t->lock);
+			uint64_t bits = t->cloexec[w];
+			int i = w * 64 + (bits ? __builtin_ctzll(bits) : 0);
+			struct file *f = bits ? t->fd[i] : NULL;
+			if (bits) {
+				t->fd[i] = NULL;
+				set_cloexec_locked(t, i, false);
+			}
+			spin_unlock(&t->lock);
+			if (!bits)
+				break;
+			if (f)
+				file_put(f);
 		}
-		spin_unlock(&t->lock);
-		if (f)
-			file_put(f);
 	}
 }
 
@@ -109,6 +116,7 @@ int fd_install_from(struct file *f, int min, bool cloexec)
 	for (int i = min; i < limit; i++)
 		if (!t->fd[i]) {
 			t->fd[i] = f;
+			t->nfds = MAX(t->nfds, i + 1);
 			set_cloexec_locked(t, i, cloexec);
 			spin_unlock(&t->lock);
 			return i;
@@ -131,6 +139,7 @@ long fd_install_at(int fd, struct file *f, bool cloexec)
 	spin_lock(&t->lock);
 	struct file *old = t->fd[fd];
 	t->fd[fd] = f;
+	t->nfds = MAX(t->nfds, fd + 1);
 	set_cloexec_locked(t, fd, cloexec);
 	spin_unlock(&t->lock);
 	if (old)

@@ -120,6 +120,7 @@ struct files {
 	struct spinlock lock;
 	struct file *fd[NR_OPEN];
 	uint64_t cloexec[NR_OPEN / 64];
+	int nfds;		/* [lock] one past the highest descriptor ever used: walks stop there */
 };
 
 extern struct spinlock vfs_lock;

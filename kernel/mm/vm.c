@@ -103,11 +103,12 @@ void mm_put(struct mm *mm)
 	if (--mm->users)
 		return;
 	KASSERT(read_cr3() != mm->pml4_phys);
-	pt_range(mm->pml4, 0, USER_TOP, unmap_pte, NULL);
-	pt_free_user_tables(mm->pml4);
 	struct vma *v, *t;
-	list_for_each_entry_safe(v, t, &mm->vmas, link)
+	list_for_each_entry_safe(v, t, &mm->vmas, link) {
+		pt_range(mm->pml4, v->start, v->end, unmap_pte, NULL);	/* pages only where mapped */
 		vma_free(v);
+	}
+	pt_free_user_tables(mm->pml4);
 	frame_unref(mm->pml4_phys);
 	kfree(mm);
 }

@@ -281,35 +281,54 @@ uint64_t *pt_pte(uint64_t *pml4, uintptr_t va, bool create)
 	return walk(pml4, va, 0, create, PTE_U);
 }
 
+/* Visits only the entries that overlap [start, end) (base < end): at the
+ * top level, a small process touches a handful of its 512 slots. */
 static void range_level(uint64_t *table, int level, uintptr_t base, uintptr_t start,
 			uintptr_t end, pt_visit_fn fn, void *arg)
 {
-	uint64_t span = 1UL << (12 + 9 * level);
-	for (int i = 0; i < 512; i++) {
-		uintptr_t lo = base + i * span, hi = lo + span;
-		if (hi <= start || lo >= end)
-			continue;
-		if (level == 0 && (table[i] & (PTE_P | PTE_PROTNONE)))
-			fn(&table[i], lo, arg);
-		if (level == 0 || !(table[i] & PTE_P))
-			continue;
-		range_level(phys_to_virt(table[i] & PTE_ADDR), level - 1, lo, start, end, fn, arg);
+	int shift = 12 + 9 * level;
+	int first = start > base ? (start - base) >> shift : 0;
+	int last = MIN((end - 1 - base) >> shift, 511UL);
+	for (int i = first; i <= last; i++) {
+		uintptr_t lo = base + ((uintptr_t)i << shift);
+		if (level == 0) {
+			if (table[i] & (PTE_P | PTE_PROTNONE))
+				fn(&table[i], lo, arg);
+		} else if (table[i] & PTE_P) {
+			range_level(phys_to_virt(table[i] & PTE_ADDR), level - 1, lo, start, end, fn, arg);
+		}
 	}
 }
 
 /* Calls fn on every present 4 KiB PTE of the user half within [start, end). */
 void pt_range(uint64_t *pml4, uintptr_t start, uintptr_t end, pt_visit_fn fn, void *arg)
 {
-	range_level(pml4, 3, 0, start, MIN(end, USER_TOP), fn, arg);
+	end = MIN(end, USER_TOP);
+	if (start < end)
+		range_level(pml4, 3, 0, start, end, fn, arg);
 }
 
-static void free_level(uint64_t *table, int level)
+/* The index of the first non-zero entry of table at or after i, or 512.
+ * NOTE: repe scasq, because a process's upper tables are nearly empty (one
+ * or two entries of 512 used): the scan costs one instruction an entry. */
+static int next_used(const uint64_t *table, int i)
 {
-	for (int i = 0; i < 512; i++) {
-		if (!(table[i] & PTE_P))
-			continue;
+	if (i >= 512)
+		return 512;
+	const uint64_t *p = table + i;
+	uint64_t n = 512 - i;
+	bool all_zero;
+	__asm__ volatile("repe scasq" : "+D"(p), "+c"(n), "=@ccz"(all_zero) : "a"(0UL) : "memory");
+	return all_zero ? 512 : (int)(p - table) - 1;
+}
+
+/* Frees the tables below table's entries [0, n) (upper levels hold only
+ * present entries or zeroes). */
+static void free_level(uint64_t *table, int n, int level)
+{
+	for (int i = next_used(table, 0); i < n; i = next_used(table, i + 1)) {
 		if (level > 1)
-			free_level(phys_to_virt(table[i] & PTE_ADDR), level - 1);
+			free_level(phys_to_virt(table[i] & PTE_ADDR), 512, level - 1);
 		frame_unref(table[i] & PTE_ADDR);
 		table[i] = 0;
 	}
@@ -318,13 +337,7 @@ static void free_level(uint64_t *table, int level)
 /* Frees the user half's page tables (the pages they map must be gone). */
 void pt_free_user_tables(uint64_t *pml4)
 {
-	for (int i = 0; i < 256; i++) {
-		if (!(pml4[i] & PTE_P))
-			continue;
-		free_level(phys_to_virt(pml4[i] & PTE_ADDR), 2);
-		frame_unref(pml4[i] & PTE_ADDR);
-		pml4[i] = 0;
-	}
+	free_level(pml4, 256, 3);
 }
 
 void page_zero(void *page)
