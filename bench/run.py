@@ -37,7 +37,8 @@ TARGETS = {
 DEFAULT_TARGET = 0.25
 # Results where more is better: their cost ratio is Linux/sysret.
 RATES = {"MiB/s"}
-LINE = re.compile(r"^([a-z_0-9]+) (\d+) (\S+)$")
+# A result line; the first one may come after the firmware's escape codes.
+LINE = re.compile(r"(?:^|[^a-z_0-9])([a-z][a-z_0-9]*) (\d+) (ns|MiB/s)$")
 
 
 def linux_kernel():
@@ -75,7 +76,7 @@ def boot(kernel, smp, icount, args, timeout):
         for raw in proc.stdout:
             text = raw.decode("utf-8", "replace").strip("\r\n")
             lines.append(text)
-            m = LINE.match(text)
+            m = LINE.search(text)
             if m:
                 if first[0] is None:
                     first[0] = time.monotonic() - start

@@ -262,12 +262,19 @@ long sys_brk(unsigned long want)
 	} else if (new_end > old_end) {
 		if (!range_free_locked(mm, old_end, new_end))
 			goto out;
+		struct vma *heap = old_end > mm->brk_start ? vm_find(mm, old_end - 1) : NULL;
+		if (heap && heap->end == old_end && heap->flags == (VM_READ | VM_WRITE) &&
+		    !heap->file && !heap->shm) {
+			heap->end = new_end;	/* the heap grows: one region, not one per call */
+			goto done;
+		}
 		struct vma *v = kzalloc(sizeof(*v));
 		if (!v)
 			goto out;
 		*v = (struct vma){ .start = old_end, .end = new_end, .flags = VM_READ | VM_WRITE };
 		vma_insert(mm, v);
 	}
+done:
 	mm->brk = want;
 out:
 	want = mm->brk;

@@ -71,28 +71,25 @@ static uint64_t frame_top(struct proc *p, const struct trap_frame *tf, const str
 }
 
 /* The FPU state as the signal frame carries it: FXSAVE/XSAVE image plus,
- * with XSAVE, the software bytes that say so. */
+ * with XSAVE, the software bytes that say so. Saved straight into the
+ * frame, as Linux does: no kernel buffer to clear and copy (a few KiB with
+ * AVX-512). XSAVE writes only XSTATE_BV of the header, so the rest of the
+ * header is cleared first: XRSTOR refuses a header with stray bits. */
 static int save_fpu(uint64_t ufp)
 {
+	static const uint64_t header[8];
 	uint32_t size = cpu_features.fpu_state_size;
-	uint8_t *buf = fpu_alloc();
-	if (!buf)
-		return -ENOMEM;
-	memset(buf, 0, size);
-	fpu_save(buf);
-	if (cpu_features.xsave) {
-		uint32_t *sw = (uint32_t *)(buf + 464);	/* fxsave's software-available bytes */
-		sw[0] = FP_XSTATE_MAGIC1;
-		sw[1] = size + 4;			/* extended size, with magic2 */
-		*(uint64_t *)&sw[2] = cpu_features.xcr0;
-		sw[4] = size;
-	}
-	int err = copy_to_user((void *)ufp, buf, size);
+	if (cpu_features.xsave && copy_to_user((void *)(ufp + 512), header, sizeof(header)))
+		return -EFAULT;
+	if (fpu_save_to_user((void *)ufp))
+		return -EFAULT;
+	if (!cpu_features.xsave)
+		return 0;
+	struct { uint32_t magic1, extended_size; uint64_t xfeatures; uint32_t xstate_size; }
+		__attribute__((packed)) sw = { FP_XSTATE_MAGIC1, size + 4, cpu_features.xcr0, size };
 	uint32_t magic2 = FP_XSTATE_MAGIC2;
-	if (!err && cpu_features.xsave)
-		err = copy_to_user((void *)(ufp + size), &magic2, 4);
-	fpu_free(buf);
-	return err;
+	return copy_to_user((void *)(ufp + 464), &sw, sizeof(sw)) ||	/* software-available bytes */
+	       copy_to_user((void *)(ufp + size), &magic2, 4) ? -EFAULT : 0;
 }
 
 static size_t fpu_frame_size(void) { return cpu_features.fpu_state_size + (cpu_features.xsave ? 4 : 0); }

@@ -10,6 +10,7 @@
 
 size_t copy_user_raw(void *dst, const void *src, size_t n);
 long strncpy_user_raw(char *dst, const char *src, size_t max);
+long fpu_save_user_raw(void *ufp, long xsave);
 
 struct ex_entry { uint64_t insn, fixup; };
 extern const struct ex_entry __ex_table_start[], __ex_table_end[];
@@ -41,6 +42,17 @@ long copy_to_user(void *udst, const void *src, size_t n)
 	size_t left = copy_user_raw(udst, src, n);
 	user_close();
 	return left ? -EFAULT : 0;
+}
+
+/* The FPU state, as XSAVE or FXSAVE writes it, at ufp (64-byte aligned). */
+long fpu_save_to_user(void *ufp)
+{
+	if (!user_range(ufp, cpu_features.fpu_state_size))
+		return -EFAULT;
+	user_open();
+	long r = fpu_save_user_raw(ufp, cpu_features.xsave);
+	user_close();
+	return r;
 }
 
 long strncpy_from_user(char *dst, const char *usrc, size_t max)

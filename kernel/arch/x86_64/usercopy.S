@@ -6,14 +6,21 @@
  * which returns the error. SMAP's stac/clac are in uaccess.c.
  */
 	.text
-/* size_t copy_user_raw(void *dst, const void *src, size_t n): bytes NOT copied */
+/* size_t copy_user_raw(void *dst, const void *src, size_t n): bytes NOT copied.
+ * Eight bytes a step, then the tail: a signal frame is a kilobyte or more. */
 	.global copy_user_raw
 copy_user_raw:
 	movq %rdx, %rcx
-1:	rep movsb
+	shrq $3, %rcx
+	andl $7, %edx
+1:	rep movsq
+	movl %edx, %ecx
+7:	rep movsb
 	xorl %eax, %eax
 	ret
-2:	movq %rcx, %rax
+2:	leaq (%rdx,%rcx,8), %rax	/* faulted among the quadwords */
+	ret
+8:	movq %rcx, %rax			/* faulted in the tail */
 	ret
 
 /* long strncpy_user_raw(char *dst, const char *src, size_t max):
@@ -33,6 +40,26 @@ strncpy_user_raw:
 6:	movq $-14, %rax
 	ret
 
+/* long fpu_save_user_raw(void *ufp, long xsave): the FPU registers straight
+ * into the user's signal frame (XSAVE, all components, or FXSAVE); 0 or -EFAULT. */
+	.global fpu_save_user_raw
+fpu_save_user_raw:
+	testq %rsi, %rsi
+	jz 11f
+	movl $-1, %eax
+	movl $-1, %edx
+9:	xsave64 (%rdi)
+	xorl %eax, %eax
+	ret
+11:	fxsave64 (%rdi)
+	xorl %eax, %eax
+	ret
+10:	movq $-14, %rax
+	ret
+
 	.section __ex_table, "a"
 	.quad 1b, 2b
+	.quad 7b, 8b
 	.quad 4b, 6b
+	.quad 9b, 10b
+	.quad 11b, 10b
