@@ -587,8 +587,7 @@ void return_to_user_work(struct trap_frame *tf)
 			sched_yield();
 			continue;
 		}
-		if (signal_pending(p) || (tf->vector == VEC_SYSCALL && (long)tf->rax <= -ERESTARTSYS &&
-					  (long)tf->rax >= -ERESTART_RESTARTBLOCK))
+		if (return_to_user_pending(p, tf))
 			signal_deliver(tf);
 		/* More handlers to run: each frame goes on top of the last, so the
 		 * last set up runs first, as on Linux. */

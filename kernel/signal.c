@@ -58,11 +58,6 @@ bool sig_ignored(struct proc *p, int sig)
 }
 
 /* Is there a signal to act on? (No lock: a stale answer only delays it a little.) */
-bool signal_pending(struct proc *p)
-{
-	return READ_ONCE(p->sig_pending) & ~READ_ONCE(p->sig_blocked);
-}
-
 static void dequeue_all_locked(struct proc *p, sigset_t which)
 {
 	struct sigqueue *q, *t;

@@ -70,6 +70,7 @@ int syscall_dispatch(struct trap_frame *tf)
 	arch_irq_enable();
 	call(tf, tf->rax);
 	arch_irq_disable();
-	return_to_user_work(tf);
+	if (return_to_user_pending(current, tf))
+		return_to_user_work(tf);
 	return arch_sysret_ok(tf);
 }

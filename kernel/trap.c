@@ -21,6 +21,7 @@
 #include "signum.h"
 #include "trace.h"
 #include "trap.h"
+#include "uaccess.h"
 
 static exc_handler_t exc_handlers[NUM_EXCEPTIONS];
 static irq_handler_t irq_handlers[256];
@@ -109,6 +110,8 @@ static void handle_exception(struct trap_frame *tf)
 	exc_handler_t h = exc_handlers[tf->vector];
 	if (h && h(tf))
 		return;		/* handled: resume where e->resumes says */
+	if (tf->vector == 13 && !tf_from_user(tf) && uaccess_fixup(tf))
+		return;		/* XRSTOR of a user's bad FPU image: it returns -EFAULT */
 	if (tf_from_user(tf)) {
 		trap_user_fault(tf, e->signal ? e->signal : SIGSEGV, read_cr2(), 0x80);
 		return;
@@ -194,6 +197,6 @@ void trap_dispatch(struct trap_frame *tf)
 		exception(tf);
 	else
 		interrupt(tf);
-	if (tf_from_user(tf))
+	if (tf_from_user(tf) && return_to_user_pending(current, tf))
 		return_to_user_work(tf);
 }

@@ -15,6 +15,8 @@
  *
  * Only proc.c and sched.c change a process's state.
  */
+#include "arch.h"
+#include "kernel.h"
 #include "list.h"
 #include "signal.h"
 #include "spinlock.h"
@@ -116,8 +118,13 @@ struct proc {
 	uint64_t start_ns;
 };
 
-struct proc *proc_current(void);
-#define current proc_current()
+#define current arch_current()
+
+/* A signal p could take now: pending and not blocked. */
+static inline bool signal_pending(struct proc *p)
+{
+	return READ_ONCE(p->sig_pending) & ~READ_ONCE(p->sig_blocked);
+}
 
 extern struct spinlock proc_lock;
 extern struct proc *init_proc;
@@ -183,5 +190,15 @@ void proc_vfork_release(struct proc *p);
 void proc_child_start(void);
 int proc_count(void);
 void return_to_user_work(struct trap_frame *tf);
+
+/* Whether return_to_user_work has anything to do: a reschedule, a signal,
+ * or a system call to restart. Inline, so the common way back to user mode
+ * costs these few tests and no call. */
+static inline bool return_to_user_pending(struct proc *p, const struct trap_frame *tf)
+{
+	return p->need_resched || signal_pending(p) ||
+	       (tf->vector == VEC_SYSCALL && (long)tf->rax <= -ERESTARTSYS &&
+		(long)tf->rax >= -ERESTART_RESTARTBLOCK);
+}
 
 #endif

@@ -66,7 +66,6 @@ struct sigqueue {
 struct proc;
 struct trap_frame;
 
-bool signal_pending(struct proc *p);
 int send_signal(struct proc *p, int sig, const struct siginfo *info);	/* proc_lock not held */
 int send_signal_locked(struct proc *p, int sig, const struct siginfo *info);
 void force_signal(struct proc *p, int sig, int code, uint64_t addr);

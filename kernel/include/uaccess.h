@@ -16,6 +16,7 @@ long copy_to_user(void *udst, const void *src, size_t n);
  * -EFAULT, or -ENAMETOOLONG when there is no NUL within max bytes. */
 long strncpy_from_user(char *dst, const char *usrc, size_t max);
 long fpu_save_to_user(void *ufp);	/* XSAVE/FXSAVE into user memory (signal frames) */
+long fpu_restore_from_user(const void *ufp);	/* XRSTOR/FXRSTOR from it; a bad image is -EFAULT */
 bool uaccess_fixup(struct trap_frame *tf);	/* the page-fault handler's last resort */
 bool uaccess_in_progress(uint64_t rip);
 

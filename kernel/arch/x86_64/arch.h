@@ -11,6 +11,16 @@ static inline void arch_irq_enable(void) { sti(); }
 static inline int arch_cpu_id(void) { return this_cpu()->id; }
 static inline void arch_relax(void) { cpu_relax(); }
 
+struct proc;
+/* The process running on this CPU: one load, %gs:24 (struct cpu's cur_proc).
+ * volatile: it changes under the compiler's feet in a context switch. */
+static inline struct proc *arch_current(void)
+{
+	struct proc *p;
+	__asm__ volatile("mov %%gs:24, %0" : "=r"(p));
+	return p;
+}
+
 /* Halt this CPU for good, interrupts off. */
 __attribute__((noreturn)) void arch_halt_forever(void);
 /* Stop the other CPUs (NMI), for panic. */

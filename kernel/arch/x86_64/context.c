@@ -16,22 +16,11 @@
 #include "vm.h"
 
 #define SFMASK_BITS	0x47700		/* TF, DF, IF, IOPL, AC, NT cleared on syscall */
-#define USER_CS		0x23
-#define USER_SS		0x1b
-#define RFLAGS_TF	(1UL << 8)
-#define RFLAGS_RF	(1UL << 16)
 
 extern char syscall_entry[], fork_entry[], kthread_entry[];
 void switch_stacks(uint64_t *save_sp, uint64_t new_sp);
 
 static uint8_t fpu_initial[4096] __attribute__((aligned(64)));
-
-struct proc *proc_current(void)
-{
-	struct proc *p;
-	__asm__ volatile("mov %%gs:24, %0" : "=r"(p));
-	return p;
-}
 
 void arch_set_current(struct proc *p) { this_cpu()->cur_proc = p; }
 
@@ -127,14 +116,6 @@ void arch_user_frame(struct trap_frame *tf, uint64_t rip, uint64_t rsp)
 	tf->rflags = tf->r11 = RFLAGS_IF | 0x2;
 	tf->cs = USER_CS;
 	tf->ss = USER_SS;
-}
-
-/* sysret restores rip from rcx and rflags from r11, and faults in kernel
- * mode on a non-canonical rip: use it only when that changes nothing. */
-bool arch_sysret_ok(const struct trap_frame *tf)
-{
-	return tf->rcx == tf->rip && tf->r11 == tf->rflags && tf->rip < USER_TOP - PAGE_SIZE &&
-	       tf->cs == USER_CS && tf->ss == USER_SS && !(tf->rflags & (RFLAGS_TF | RFLAGS_RF));
 }
 
 void arch_kick_idle_cpu(void)

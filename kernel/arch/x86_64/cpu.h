@@ -46,7 +46,7 @@ struct cpu {
 _Static_assert(__builtin_offsetof(struct cpu, self) == 0, "entry code reads %gs:0");
 _Static_assert(__builtin_offsetof(struct cpu, kernel_rsp) == 8, "entry code reads %gs:8");
 _Static_assert(__builtin_offsetof(struct cpu, user_rsp) == 16, "entry code reads %gs:16");
-_Static_assert(__builtin_offsetof(struct cpu, cur_proc) == 24, "proc_current reads %gs:24");
+_Static_assert(__builtin_offsetof(struct cpu, cur_proc) == 24, "arch_current reads %gs:24");
 
 extern struct cpu cpus[MAX_CPUS];
 extern int ncpus;			/* CPUs the MADT lists */

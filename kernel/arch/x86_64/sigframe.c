@@ -136,29 +136,38 @@ int arch_setup_frame(struct trap_frame *tf, int sig, const struct siginfo *info,
 	return 0;
 }
 
-/* Loads an FPU image from the frame, if it is one the CPU will accept. */
+/* Whether the CPU would accept the image at ufp: MXCSR without reserved
+ * bits and, with XSAVE, a header naming only enabled components in the
+ * standard format. Checked here, not left to XRSTOR's #GP: QEMU loads what
+ * a real CPU refuses. */
+static bool fpu_image_ok(uint64_t ufp)
+{
+	uint32_t mxcsr;
+	uint64_t hdr[8];	/* XSTATE_BV, XCOMP_BV, reserved */
+	if ((ufp & 63) || copy_from_user(&mxcsr, (void *)(ufp + 24), sizeof(mxcsr)) || (mxcsr & ~0xffffU))
+		return false;
+	if (!cpu_features.xsave)
+		return true;
+	if (copy_from_user(hdr, (void *)(ufp + 512), sizeof(hdr)) || (hdr[0] & ~cpu_features.xcr0))
+		return false;
+	for (int i = 1; i < 8; i++)
+		if (hdr[i])
+			return false;
+	return true;
+}
+
+/* Loads the FPU image from the frame straight into the registers, as Linux
+ * does: no kernel copy of a few KiB. Another thread may change the image
+ * after the check; then XRSTOR's #GP is turned into -EFAULT by the
+ * exception table, and the registers, which may hold part of the image,
+ * start clean again. */
 static int restore_fpu(uint64_t ufp)
 {
-	uint32_t size = cpu_features.fpu_state_size;
-	uint8_t *buf = fpu_alloc();
-	if (!buf)
-		return -ENOMEM;
-	int err = copy_from_user(buf, (void *)ufp, size);
-	uint32_t mxcsr = *(uint32_t *)(buf + 24);
-	if (!err && (mxcsr & ~0xffffU))
-		err = -EINVAL;		/* reserved MXCSR bits would #GP the kernel */
-	if (!err && cpu_features.xsave) {
-		uint64_t *hdr = (uint64_t *)(buf + 512);	/* XSTATE_BV, XCOMP_BV, reserved */
-		if ((hdr[0] & ~cpu_features.xcr0) || hdr[1])
-			err = -EINVAL;
-		for (int i = 2; i < 8 && !err; i++)
-			if (hdr[i])
-				err = -EINVAL;
+	if (!fpu_image_ok(ufp) || fpu_restore_from_user((void *)ufp)) {
+		fpu_load_initial();
+		return -EFAULT;
 	}
-	if (!err)
-		fpu_restore(buf);
-	fpu_free(buf);
-	return err;
+	return 0;
 }
 
 long sys_rt_sigreturn(void)

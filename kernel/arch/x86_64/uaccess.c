@@ -11,6 +11,7 @@
 size_t copy_user_raw(void *dst, const void *src, size_t n);
 long strncpy_user_raw(char *dst, const char *src, size_t max);
 long fpu_save_user_raw(void *ufp, long xsave);
+long fpu_restore_user_raw(const void *ufp, long xsave);
 
 struct ex_entry { uint64_t insn, fixup; };
 extern const struct ex_entry __ex_table_start[], __ex_table_end[];
@@ -51,6 +52,18 @@ long fpu_save_to_user(void *ufp)
 		return -EFAULT;
 	user_open();
 	long r = fpu_save_user_raw(ufp, cpu_features.xsave);
+	user_close();
+	return r;
+}
+
+/* The FPU state from an XSAVE or FXSAVE image at ufp: 0, or -EFAULT if it
+ * cannot be read or is not one the CPU accepts (the #GP is fixed up). */
+long fpu_restore_from_user(const void *ufp)
+{
+	if (!user_range(ufp, cpu_features.fpu_state_size))
+		return -EFAULT;
+	user_open();
+	long r = fpu_restore_user_raw(ufp, cpu_features.xsave);
 	user_close();
 	return r;
 }

@@ -57,9 +57,27 @@ fpu_save_user_raw:
 10:	movq $-14, %rax
 	ret
 
+/* long fpu_restore_user_raw(const void *ufp, long xsave): the FPU registers
+ * straight from a user's signal frame; 0, or -EFAULT if the image is not
+ * readable or the CPU refuses it (#GP: reserved MXCSR or header bits). */
+	.global fpu_restore_user_raw
+fpu_restore_user_raw:
+	testq %rsi, %rsi
+	jz 13f
+	movl $-1, %eax
+	movl $-1, %edx
+12:	xrstor64 (%rdi)
+	xorl %eax, %eax
+	ret
+13:	fxrstor64 (%rdi)
+	xorl %eax, %eax
+	ret
+
 	.section __ex_table, "a"
 	.quad 1b, 2b
 	.quad 7b, 8b
 	.quad 4b, 6b
 	.quad 9b, 10b
 	.quad 11b, 10b
+	.quad 12b, 10b
+	.quad 13b, 10b
