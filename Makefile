@@ -35,7 +35,7 @@ USER_BINS  := $(addprefix $(BUILD)/user/,$(USER_PROGS))
 TOOLS      := $(patsubst user/bin/%.c,$(BUILD)/user/bin/%,$(wildcard user/bin/*.c))
 DEMOS      := $(patsubst user/demos/%.c,$(BUILD)/user/demos/%,$(wildcard user/demos/*.c))
 
-.PHONY: all run test debug gdb deps clean bench trace
+.PHONY: all run test debug gdb deps clean bench trace docs
 all: $(BUILD)/sysret.elf $(BUILD)/initramfs.cpio
 
 # The error-code mask the IDT stubs need, generated from the exception table.
@@ -118,6 +118,12 @@ bench: deps all $(BUILD)/bench.cpio
 DEMO ?= fork
 trace: deps all
 	@tools/trace/demo.py $(DEMO) --smp $(SMP)
+
+# The guide's pictures (docs/pictures/), drawn from real runs of the demos
+# under the trace, the same every time (tools/trace/docs.py).
+docs: deps all
+	@tools/trace/docs.py
+	@tools/trace/check_docs.py
 
 deps:
 	@scripts/deps.sh

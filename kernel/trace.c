@@ -49,7 +49,7 @@ struct ring {
 	uint64_t lost;			/* [lock] not stored since the last read */
 };
 
-volatile uint32_t trace_mask;
+uint32_t trace_mask;
 static uint32_t kinds_chosen = TK_SYSCALL | TK_SIGNAL | TK_PROC;	/* [ctl] */
 static bool all_procs = true;					/* [ctl] */
 static struct ring rings[MAX_CPUS];

@@ -10,6 +10,7 @@ have cpio || need="$need cpio"
 have python3 || need="$need python3"
 have nm || need="$need binutils"
 have busybox || need="$need busybox-static"
+have strace || need="$need strace"
 [ -z "$need" ] && exit 0
 if [ "$(id -u)" = 0 ]; then
 	echo "deps: installing$need"

@@ -463,6 +463,7 @@ def main():
     run_host_script("the shell", "user/sh/test_sh.py")
     run_host_script("trace's strace-style log", "user/bin/test_trace.py")
     run_host_script("the trace pictures", "tools/trace/test_trace_tools.py")
+    run_host_script("the trace end to end in QEMU", "tools/trace/test_trace_run.py")
     timings = run_boot_tests()
     run_abi_tests()
     run_busybox_tests()

@@ -343,6 +343,54 @@ def test_odd_traces(tmp):
           runs == [(5, True), (6, True), (8, True)], runs)
 
 
+def test_untraced(tmp):
+    """With pid=N (the trace tool), the tool itself (2) forks nothing in the
+    trace but reaps the command (3): it is not traced. Its lane is grey and
+    says so; it gets no user or kernel time; a CPU that switched to idle
+    runs it from its first event on (the switch idle -> 2 is not recorded)."""
+    lines = ["1000 0 2 switch from=2 to=3 why=block",
+             '1100 0 3 sys_enter nr=1 name=write args=0x1,0x0,0x2,0x0,0x0,0x0 str="hi" strlen=2',
+             "1200 0 3 sys_exit nr=1 name=write ret=2",
+             "1300 0 3 sys_enter nr=231 name=exit_group args=0x0,0x0,0x0,0x0,0x0,0x0",
+             "1400 0 3 exit status=0x0",
+             "1450 0 3 sig_gen sig=17 to=2 code=1",
+             "1500 0 3 switch from=3 to=0 why=exit",
+             "1900 0 2 reap child=3 status=0x0",
+             "2000 0 2 sig_gen sig=1 to=3 code=0"]
+    model = tracefile.analyse(tracefile.parse_lines(lines))
+    check("untraced: the tool is not traced, the command is",
+          model.untraced == {2} and not model.procs[2].traced and model.procs[3].traced,
+          model.untraced)
+    runs = [(r.pid, r.start, r.end) for r in model.runs]
+    check("untraced: its event ends the idle run", (0, 1500, 1900) in runs and
+          (2, 1900, 2000) in runs, runs)
+    modes = {s.mode for s in model.segments[2]}
+    check("untraced: no user or kernel time", modes == {"untraced"}, modes)
+    check("untraced: its fate", model.procs[2].fate == "not traced", model.procs[2].fate)
+    no_sys = tracefile.analyse(tracefile.parse_lines(
+        [l for l in lines if " sys_" not in l]))
+    check("untraced: without system calls, everyone counts as traced", not no_sys.untraced)
+    path = os.path.join(tmp, "untraced.trace")
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    timeline, tree = os.path.join(tmp, "u.svg"), os.path.join(tmp, "ut.svg")
+    status, output = run_tool("trace2svg.py", path, timeline, tree)
+    check("untraced: trace2svg.py runs", status == 0, output)
+    root = parse_svg(timeline, "untraced timeline")
+    if root is not None:
+        texts = svg_texts(root)
+        check("untraced: lane labelled 'not traced', and in the legend",
+              "pid 2 (not traced)" in texts and "not traced" in texts, texts)
+        fills = {e.get("fill") for e in root.iter(SVG + "rect")}
+        check("untraced: its bar is the grey 'untraced' pattern", "url(#untraced)" in fills)
+    root = parse_svg(tree, "untraced tree")
+    if root is not None:
+        dashed = [e for e in root.iter(SVG + "rect") if e.get("stroke-dasharray")]
+        check("untraced: a dashed grey box in the tree", dashed and "not traced" in svg_texts(root))
+    sample = tracefile.analyse(tracefile.read(SAMPLE))
+    check("untraced: in the sample every process is traced", not sample.untraced, sample.untraced)
+
+
 def main():
     test_parser()
     test_model()
@@ -351,6 +399,7 @@ def main():
         test_svg(tmp)
         test_long(tmp)
         test_odd_traces(tmp)
+        test_untraced(tmp)
     print("%d passed, %d failed" % (len(checks) - len(failures), len(failures)))
     return 1 if failures else 0
 

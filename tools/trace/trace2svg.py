@@ -19,6 +19,10 @@ timeline.svg: one lane per process, time running left to right.
     handler runs (to its sig_return), a cross where it kills;
   - fork: a dotted arrow from the parent to the child; exec: a tick with the
     program's name.
+  A process that is not traced (with `pid=N`, as the trace tool sets it: the
+  tool itself, which forks and reaps the command) shows up only in the
+  events of traced ones; its lane is grey, marked "not traced", and its
+  bars are dotted grey: it ran there, doing what is not recorded.
   The idle process of each CPU gets a lane at the bottom, so that a switch
   to or from idle, and a signal sent by the kernel while idle (a ^C typed
   at the console), have somewhere to go.
@@ -27,7 +31,7 @@ tree.svg: the process tree: a box per process with its name, pid, the
   programs it ran ("sh → hello") and how it ended ("exit 0", "killed by
   SIGINT"), a "zombie for X" badge when it waited to be reaped, arrows from
   parent to child (fork), and dashed arrows to the process that adopted an
-  orphan (init).
+  orphan (init). A process that is not traced is a grey dashed box.
 
 Both are plain SVG 1.1, self-contained: open them in a web browser, or put
 them in slides. Hovering over a mark shows its details (the <title> of each
@@ -59,6 +63,7 @@ COLOR = {
     "signal": "#c2185b", "fork": "#7a7a7a", "text": "#222222", "muted": "#666666",
     "fault": "#d62728", "trap": "#2e9e44", "abort": "#111111", "interrupt": "#8e5bc8",
     "grid": "#e4e4e4", "lane": "#f5f7fa", "orphan": "#e07b00",
+    "untraced": "url(#untraced)", "untraced_lane": "#ededed",
 }
 CPU_COLORS = ["#222222", "#7b3294", "#00796b", "#a6611a", "#1f4e9e", "#b2182b",
               "#4d7d00", "#6a3d9a"]
@@ -138,6 +143,12 @@ class Svg:
             'patternTransform="rotate(45)"><rect width="6" height="6" fill="%s"/>'
             '<line x1="0" y1="0" x2="0" y2="6" stroke="%s" stroke-width="2.5"/></pattern>'
             % (ident, background, color))
+
+    def dots(self, ident, color, background):
+        self.defs.append(
+            '<pattern id="%s" width="5" height="5" patternUnits="userSpaceOnUse">'
+            '<rect width="5" height="5" fill="%s"/><circle cx="2.5" cy="2.5" r="0.9" fill="%s"/>'
+            '</pattern>' % (ident, background, color))
 
     def document(self, width, height):
         head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -276,7 +287,11 @@ class Lanes:
     def label(self, key):
         if isinstance(key, tuple):
             return "idle (CPU %d)" % key[1]
-        return self.model.procs[key].label
+        p = self.model.procs[key]
+        return p.label if p.traced else p.label + " (not traced)"
+
+    def traced(self, key):
+        return isinstance(key, tuple) or self.model.procs[key].traced
 
     def y(self, key):
         """The top of the lane of key, or None if there is no such lane."""
@@ -330,6 +345,7 @@ class Timeline:
         svg, model = self.svg, self.model
         svg.hatch("zombie", COLOR["zombie"], "#eeeeee")
         svg.hatch("stopped", COLOR["stopped"], "#fff6d5")
+        svg.dots("untraced", "#8c8c8c", "#e2e2e2")
         self.draw_header()
         self.draw_lane_backgrounds()
         self.draw_axis()
@@ -383,7 +399,8 @@ class Timeline:
                  ("kernel mode", swatch(COLOR["kernel"]), True),
                  ("idle", swatch(COLOR["idle"]), "idle" in shown),
                  ("zombie", swatch("url(#zombie)"), "zombie" in shown),
-                 ("stopped", swatch("url(#stopped)"), "stop" in shown)]
+                 ("stopped", swatch("url(#stopped)"), "stop" in shown),
+                 ("not traced", swatch(COLOR["untraced"]), "untraced" in shown)]
         items += [(cls, mark(cls), cls in shown) for cls in ("fault", "trap", "abort",
                                                              "interrupt")]
         items.append(("hollow: from kernel mode", mark("fault", False), "hollow" in shown))
@@ -414,6 +431,8 @@ class Timeline:
             shown.add("zombie")
         if model.handlers:
             shown.add("handler")
+        if not all(self.lanes.traced(key) for key in self.lanes.keys):
+            shown.add("untraced")
         return shown
 
     def legend_layout(self):
@@ -455,10 +474,15 @@ class Timeline:
         svg, lanes, scale = self.svg, self.lanes, self.scale
         for i, key in enumerate(lanes.keys):
             y = lanes.y(key)
-            if i % 2 == 0:
+            traced = lanes.traced(key)
+            if not traced:
+                svg.add("rect", x=4, y=y, width=self.width - 8, height=LANE_H,
+                        fill=COLOR["untraced_lane"])
+            elif i % 2 == 0:
                 svg.add("rect", x=4, y=y, width=self.width - 8, height=LANE_H, fill=COLOR["lane"])
             svg.text(self.label_w - 6, y + BAR_BOTTOM - 3, shorten(lanes.label(key), 36),
-                     size=12, anchor="end", title=self.lane_title(key))
+                     size=12, anchor="end", title=self.lane_title(key),
+                     color=COLOR["text"] if traced else COLOR["muted"])
         svg.add("line", x1=scale.x0, y1=lanes.top, x2=scale.x0, y2=lanes.bottom,
                 stroke="#bbbbbb")
 
@@ -466,6 +490,10 @@ class Timeline:
         if isinstance(key, tuple):
             return "the idle process of CPU %d (pid 0)" % key[1]
         p = self.model.procs[key]
+        if not p.traced:
+            return ("%s is not traced: it shows up only in the events of traced processes "
+                    "(a switch to it, a signal it sends, a child it reaps); what it did "
+                    "itself is not recorded" % p.label)
         lines = [p.label, "programs: " + (" → ".join(p.programs) or "?"), p.fate]
         if p.parent is not None:
             lines.append("parent: %s" % self.model.proc(p.parent).label)
@@ -911,7 +939,8 @@ def draw_tree(model, title):
     for pid, (x, y) in where.items():
         tree_node(svg, model, model.procs[pid], x, y)
     bottom = max([y for _, y in where.values()] + [TREE_TOP]) + NODE_H
-    height, legend_w = tree_legend(svg, bottom + 56)
+    height, legend_w = tree_legend(svg, bottom + 56,
+                                   any(not model.procs[pid].traced for pid in where))
     if not where:
         svg.text(24, TREE_TOP + 20, "(no processes in the trace)", size=12)
     width = max([x for x, _ in where.values()] + [0]) + NODE_W + 40
@@ -963,12 +992,14 @@ def adoption_edge(svg, model, where, pid, parent, lane_x, drop, labels):
 
 def tree_node(svg, model, p, x, y):
     fill, stroke = ("#ffe8cc", COLOR["orphan"]) if p.orphan else ("#eaf1fb", "#4a78c2")
+    if not p.traced:
+        fill, stroke = "#eeeeee", "#9a9a9a"
     fate = p.fate
     fate_color = "#c00000" if fate.startswith("killed") else (
-        COLOR["muted"] if "at the end" in fate else COLOR["text"])
+        COLOR["muted"] if "at the end" in fate or not p.traced else COLOR["text"])
     svg.begin("g", id="node-%d" % p.pid, title=node_title(model, p))
     svg.add("rect", x=x, y=y, width=NODE_W, height=NODE_H, rx=7, fill=fill, stroke=stroke,
-            stroke_width=1.5)
+            stroke_width=1.5, stroke_dasharray=None if p.traced else "5,3")
     svg.text(x + 10, y + 18, shorten(p.label, 28), size=13, bold=True)
     svg.text(x + 10, y + 35, program_chain(p.programs, 32), size=11)
     svg.text(x + 10, y + 52, shorten(fate, 32), size=11, color=fate_color,
@@ -1004,7 +1035,8 @@ def zombie_badge(svg, p, x, y, zombie):
 
 def node_title(model, p):
     at = lambda ts: format_duration(ts - model.t0)  # noqa: E731
-    lines = [p.label]
+    lines = [p.label if p.traced else p.label + ": not traced (seen only through the "
+             "events of traced processes)"]
     if p.parent is not None:
         how = "forked at %s" % at(p.fork_ts) if p.parent_known_from == "fork" else \
             "forked before the trace"
@@ -1020,14 +1052,18 @@ def node_title(model, p):
     return "\n".join(lines)
 
 
-def tree_legend(svg, y):
-    """The legend under the tree; returns (the picture's height, its width)."""
+def tree_legend(svg, y, untraced=False):
+    """The legend under the tree; returns (the picture's height, its width).
+    untraced: whether the tree has a process that is not traced."""
     x = 12
     items = [
         ("process", lambda x: svg.add("rect", x=x, y=y - 8, width=20, height=12, rx=3,
                                       fill="#eaf1fb", stroke="#4a78c2")),
         ("orphan", lambda x: svg.add("rect", x=x, y=y - 8, width=20, height=12, rx=3,
                                      fill="#ffe8cc", stroke=COLOR["orphan"])),
+        ("not traced", lambda x: svg.add("rect", x=x, y=y - 8, width=20, height=12, rx=3,
+                                         fill="#eeeeee", stroke="#9a9a9a",
+                                         stroke_dasharray="5,3")),
         ("fork", lambda x: svg.add("line", x1=x, y1=y - 2, x2=x + 20, y2=y - 2, stroke="#444444",
                                    stroke_width=1.5, marker_end=svg.arrow_marker("#444444"))),
         ("parent (forked before the trace)", lambda x: svg.add(
@@ -1040,6 +1076,8 @@ def tree_legend(svg, y):
             "rect", x=x, y=y - 9, width=20, height=13, rx=6, fill="#5f5f5f")),
     ]
     for label, draw in items:
+        if label == "not traced" and not untraced:
+            continue
         draw(x)
         svg.text(x + 26, y + 2, label, size=11)
         x += 26 + text_width(label) + 20

@@ -321,7 +321,8 @@ class Run:
 
 
 class Segment:
-    """Part of a run: mode is "user", "kernel", or "idle" (the idle process)."""
+    """Part of a run: mode is "user", "kernel", "idle" (the idle process), or
+    "untraced" (a process that is not traced: what it did is not known)."""
 
     def __init__(self, cpu, pid, start, end, mode):
         self.cpu, self.pid, self.start, self.end, self.mode = cpu, pid, start, end, mode
@@ -387,6 +388,7 @@ class Proc:
         self.reap_ts = self.reaper = self.reap_status = None
         self.reparents = []         # [(ts, new parent, old parent's pid)]
         self.stops = []             # [[start, end or None, signal]]
+        self.traced = True          # False: seen only through traced processes
 
     # -- names --
     def name_at(self, ts):
@@ -427,6 +429,8 @@ class Proc:
         status = self.exit_status if self.exit_status is not None else self.reap_status
         if status is not None:
             return describe_status(status)
+        if not self.traced:
+            return "not traced"
         if self.killed_by is not None:
             return "killed by %s" % signal_name(self.killed_by)
         if self.stops and self.stops[-1][1] is None:
@@ -464,10 +468,14 @@ class Model:
         events = trace.events
         self.t0, self.t1 = time_range(events)
         self.cpus = sorted({e["cpu"] for e in events})
-        self.runs = cpu_runs(events, self.t1)
+        self.untraced = untraced_pids(events)
+        self.runs = cpu_runs(events, self.t1, self.untraced)
         self.procs = processes(events)
+        for pid in self.untraced:
+            self.proc(pid).traced = False
         self.syscalls = syscall_spans(events, self.runs, self.t1)
-        self.segments = split_modes(self.runs, kernel_spans(events, self.runs, self.syscalls))
+        self.segments = split_modes(self.runs, kernel_spans(events, self.runs, self.syscalls),
+                                    self.untraced)
         self.signals = pair_signals(events)
         self.handlers = handler_spans(events)
         self._starts = {}
@@ -525,14 +533,41 @@ def runs_on_cpu(event):
     return event["kind"] != "cont"
 
 
+# Kinds a process records only about itself, and only while it is traced.
+OWN_KINDS = frozenset(("sys_enter", "sys_exit", "exception", "irq", "exec", "exit", "stop",
+                       "sig_deliver", "sig_return", "cont"))
+# Keys that name another process.
+PID_KEYS = ("from", "to", "child", "parent")
+
+
+def untraced_pids(events):
+    """The pids that are not traced: with `pid=N` (the trace tool), a
+    process outside N's family still shows up in the events of traced ones
+    (the parent that reaps N, a switch to it, a signal it sends or gets),
+    but records nothing of its own. Only a trace with system calls,
+    exceptions or interrupts can tell: a traced process that runs at all
+    records some. Without them, every process counts as traced."""
+    kinds = {e["kind"] for e in events}
+    if not kinds & {"sys_enter", "sys_exit", "exception", "irq"}:
+        return set()
+    own = {e["pid"] for e in events if e["kind"] in OWN_KINDS}
+    seen = {e["pid"] for e in events}
+    seen |= {e[key] for e in events for key in PID_KEYS if isinstance(e.get(key), int)}
+    return seen - own - {0}
+
+
 # -- who ran when --
 
-def cpu_runs(events, t_end):
+def cpu_runs(events, t_end, untraced=frozenset()):
     """[Run] from the switch events of each CPU, in time order.
 
     Before a CPU's first switch, the process in the PID column of its first
     event is taken to be running. A CPU without any switch event (the trace
     was taken without kinds=switch) gets runs guessed from its PID column.
+    untraced: pids that are not traced (untraced_pids). A switch between two
+    processes that are not traced is not recorded, so an event of one of
+    them (a reap, a signal it sends) on a CPU shows it running there from
+    that event on.
     """
     by_cpu = defaultdict(list)
     for event in events:
@@ -541,18 +576,21 @@ def cpu_runs(events, t_end):
     runs = []
     for cpu, cpu_events in sorted(by_cpu.items()):
         if any(e["kind"] == "switch" for e in cpu_events):
-            runs += _runs_from_switches(cpu, cpu_events, t_end)
+            runs += _runs_from_switches(cpu, cpu_events, t_end, untraced)
         else:
             runs += _runs_from_pid_column(cpu, cpu_events)
     runs.sort(key=lambda r: (r.start, r.cpu))
     return [r for r in runs if r.end > r.start]
 
 
-def _runs_from_switches(cpu, events, t_end):
+def _runs_from_switches(cpu, events, t_end, untraced=frozenset()):
     runs = []
     pid, since = events[0]["pid"], event_start(events[0])
     for event in events:
         if event["kind"] != "switch":
+            if event["pid"] != pid and event["pid"] in untraced:
+                runs.append(Run(cpu, pid, since, event_start(event), None))
+                pid, since = event["pid"], event_start(event)
             continue
         runs.append(Run(cpu, event.get("from", pid), since, event["ts"], event.get("why")))
         pid, since = event.get("to", 0), event["ts"]
@@ -718,14 +756,19 @@ def union(spans):
     return [tuple(span) for span in merged]
 
 
-def split_modes(runs, kernel):
+def split_modes(runs, kernel, untraced=frozenset()):
     """{pid: [Segment]}: each run cut into kernel and user time.
-    kernel: {pid: [(start, end)]}, sorted and not overlapping."""
+    kernel: {pid: [(start, end)]}, sorted and not overlapping. The runs of
+    processes that are not traced (untraced) are one segment "untraced":
+    what they did is not known."""
     segments = defaultdict(list)
     span_ends = {pid: [end for _, end in spans] for pid, spans in kernel.items()}
     for run in runs:
         if run.pid == 0:
             segments[0].append(Segment(run.cpu, 0, run.start, run.end, "idle"))
+            continue
+        if run.pid in untraced:
+            segments[run.pid].append(Segment(run.cpu, run.pid, run.start, run.end, "untraced"))
             continue
         spans = kernel.get(run.pid, [])
         # The first kernel span that ends after the run starts, and on.
@@ -751,7 +794,7 @@ def time_in_modes(segments, start, end, starts=None):
     """{"user": ns, "kernel": ns, "idle": ns} of the segments (sorted by
     start) between start and end. starts: [segment.start ...], to find the
     first one quickly in a long list."""
-    totals = {"user": 0, "kernel": 0, "idle": 0}
+    totals = {"user": 0, "kernel": 0, "idle": 0, "untraced": 0}
     first = 0
     if starts is not None:
         first = max(bisect.bisect_right(starts, start) - 1, 0)

@@ -122,7 +122,7 @@ def test_calls():
            ['mmap(NULL, 4096, PROT_READ|PROT_WRITE, MAP_PRIVATE|MAP_ANONYMOUS, -1, 0) = 0x7f0000001000',
             'munmap(0x7f0000001000, 4096)            = 0',
             'brk(NULL)                               = 0x405000',
-            'mprotect(0x400000, 8192, PROT_READ|PROT_EXEC) = -1 ENOMEM (Out of memory)'])
+            'mprotect(0x400000, 8192, PROT_READ|PROT_EXEC) = -1 ENOMEM (Cannot allocate memory)'])
     expect("signals, fds, ioctl and arch_prctl by name",
            trace(enter(1, 7, 62, "kill", 8, 10), leave(2, 7, 62, "kill", 0),
                  enter(3, 7, 13, "rt_sigaction", 10, 0x7ffe0000, 0, 8), leave(4, 7, 13, "rt_sigaction", 0),
@@ -138,7 +138,7 @@ def test_calls():
             'ioctl(1, TCGETS, 0x7ffe0000)            = 0',
             'arch_prctl(ARCH_SET_FS, 0x404138)       = 0',
             'dup2(3, 1)                              = 1',
-            'wait4(-1, ...)                          = 8',
+            'wait4(-1, 0x7ffe0000, 0, NULL)          = 8',
             'lseek(3, -5, SEEK_END)                  = 5'])
     expect("execve shows its path; an unknown call six hex arguments",
            trace(enter(1, 7, 59, "execve", 0x7ffe0010, 0x7ffe0100, 0x7ffe0200, s=("/bin/ls", 7)),
@@ -152,6 +152,27 @@ def test_calls():
     expect("a path cut by the kernel ends in ...",
            trace(enter(1, 7, 80, "chdir", 0x402000, s=("/a/b", 300)), leave(2, 7, 80, "chdir", -2)),
            ['chdir("/a/b"...)                        = -1 ENOENT (No such file or directory)'])
+    expect("errno texts are strace's (glibc's), not musl's strerror()",
+           trace(enter(1, 7, 61, "wait4", -1, 0x7ffe0000, 0, 0), leave(2, 7, 61, "wait4", -10),
+                 enter(3, 7, 16, "ioctl", 0, 0x5401, 0x7ffe0000), leave(4, 7, 16, "ioctl", -25),
+                 enter(5, 7, 8, "lseek", 0, 0, 1), leave(6, 7, 8, "lseek", -29),
+                 enter(7, 7, 3, "close", 3), leave(8, 7, 3, "close", -41)),
+           ['wait4(-1, 0x7ffe0000, 0, NULL)          = -1 ECHILD (No child processes)',
+            'ioctl(0, TCGETS, 0x7ffe0000)            = -1 ENOTTY (Inappropriate ioctl for device)',
+            'lseek(0, 0, SEEK_CUR)                   = -1 ESPIPE (Illegal seek)',
+            'close(3)                                = -1 ERRNO_41 (Unknown error 41)'])
+    expect("wait4: *wstatus from the reap event in the call, options by name",
+           trace(enter(1, 7, 61, "wait4", 8, 0x7ffe0000, 0, 0), "2 0 7 reap child=8 status=0x700",
+                 leave(3, 7, 61, "wait4", 8),
+                 enter(4, 7, 61, "wait4", -1, 0x7ffe0000, 0x40000000, 0), "5 0 7 reap child=9 status=0x8b",
+                 leave(6, 7, 61, "wait4", 9),
+                 enter(7, 7, 61, "wait4", -1, 0x7ffe0000, 0, 0), "8 0 7 reap child=10 status=0x2",
+                 leave(9, 7, 61, "wait4", 10),
+                 enter(10, 7, 61, "wait4", -1, 0, 3, 0x7ffe0100), leave(11, 7, 61, "wait4", 0)),
+           ['wait4(8, [{WIFEXITED(s) && WEXITSTATUS(s) == 7}], 0, NULL) = 8',
+            'wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGSEGV && WCOREDUMP(s)}], __WALL, NULL) = 9',
+            'wait4(-1, [{WIFSIGNALED(s) && WTERMSIG(s) == SIGINT}], 0, NULL) = 10',
+            'wait4(-1, NULL, WNOHANG|WSTOPPED, 0x7ffe0100) = 0'])
     expect("a call interrupted by a signal: ERESTARTSYS as strace shows it",
            trace(enter(1, 7, 0, "read", 0, 0x7ffe0000, 10), leave(2, 7, 0, "read", -512),
                  "3 0 7 sig_deliver sig=2 action=handler code=128 spid=0 status=0 handler=0x401000"),
@@ -177,23 +198,23 @@ TWO_PIDS = trace(
 def test_processes():
     expect("unfinished/resumed across two pids, [pid N] while two are alive", TWO_PIDS,
            ['fork()                                  = 8',
-            '[pid 7] wait4(-1, ... <unfinished ...>',
+            '[pid 7] wait4(-1,  <unfinished ...>',
             '[pid 8] write(1, "child\\n", 6)          = 6',
             '[pid 8] exit_group(0)                   = ?',
             '[pid 8] +++ exited with 0 +++',
-            '<... wait4 resumed>)                    = 8',
+            '<... wait4 resumed>0x7ffe0000, 0, NULL) = 8',
             '--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8, si_uid=0, si_status=0, '
             'si_utime=0, si_stime=0} ---'])
     expect("-e all adds comment lines for fork, switch, reap", TWO_PIDS,
            ['fork( <unfinished ...>',
             '[pid 7] --- fork: child 8 ---',
             '[pid 7] <... fork resumed>)             = 8',
-            '[pid 7] wait4(-1, ... <unfinished ...>',
+            '[pid 7] wait4(-1,  <unfinished ...>',
             '[pid 8] write(1, "child\\n", 6)          = 6',
             '[pid 8] exit_group(0)                   = ?',
             '[pid 8] +++ exited with 0 +++',
             '--- switch 8 -> 7 (exit) on cpu 1 ---',
-            '<... wait4 resumed>)                    = 8',
+            '<... wait4 resumed>0x7ffe0000, 0, NULL) = 8',
             '--- SIGCHLD {si_signo=SIGCHLD, si_code=CLD_EXITED, si_pid=8, si_uid=0, si_status=0, '
             'si_utime=0, si_stime=0} ---',
             '--- reaped 8 (exited with 0) ---'], "-e", "all")

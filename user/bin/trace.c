@@ -6,7 +6,8 @@
  *
  * The first form forks; the child waits on a pipe while the parent tells
  * /proc/trace (docs/TRACE.md) to record it and its descendants, then runs
- * CMD (looked up in PATH). The parent reads the trace every 10 ms until
+ * CMD (looked up in PATH). The parent reads the trace every 10 ms (and at
+ * once when the child exits: it waits for SIGCHLD) until
  * the child is gone, writes the log (to stderr, or FILE with -o), copies
  * every raw line to RAWFILE with -r, and exits with the child's status
  * (128 + N if signal N killed it). Like strace, it starts at execve: the
@@ -175,15 +176,71 @@ struct name {
 
 #define N(x) { x, #x }
 
-static const struct name errnos[] = {
-	N(EPERM), N(ENOENT), N(ESRCH), N(EINTR), N(EIO), N(ENXIO), N(E2BIG), N(ENOEXEC),
-	N(EBADF), N(ECHILD), N(EAGAIN), N(ENOMEM), N(EACCES), N(EFAULT), N(ENOTBLK), N(EBUSY),
-	N(EEXIST), N(EXDEV), N(ENODEV), N(ENOTDIR), N(EISDIR), N(EINVAL), N(ENFILE), N(EMFILE),
-	N(ENOTTY), N(ETXTBSY), N(EFBIG), N(ENOSPC), N(ESPIPE), N(EROFS), N(EMLINK), N(EPIPE),
-	N(EDOM), N(ERANGE), N(EDEADLK), N(ENAMETOOLONG), N(ENOLCK), N(ENOSYS), N(ENOTEMPTY),
-	N(ELOOP), N(ENOMSG), N(EOVERFLOW), N(EILSEQ), N(ENOTSOCK), N(EOPNOTSUPP), N(EADDRINUSE),
-	N(ECONNRESET), N(ENOBUFS), N(EISCONN), N(ENOTCONN), N(ETIMEDOUT), N(ECONNREFUSED),
-	N(EALREADY), N(EINPROGRESS), N(ECANCELED),
+/* Errno names with the text strace prints: glibc's strerror(), which for
+ * many (ECHILD, ENOMEM, ENOTTY, ESPIPE...) is not musl's. */
+struct errno_name {
+	int num;
+	const char *name, *text;
+};
+
+#define E(x, text) { x, #x, text }
+
+static const struct errno_name errnos[] = {
+	E(EPERM, "Operation not permitted"),
+	E(ENOENT, "No such file or directory"),
+	E(ESRCH, "No such process"),
+	E(EINTR, "Interrupted system call"),
+	E(EIO, "Input/output error"),
+	E(ENXIO, "No such device or address"),
+	E(E2BIG, "Argument list too long"),
+	E(ENOEXEC, "Exec format error"),
+	E(EBADF, "Bad file descriptor"),
+	E(ECHILD, "No child processes"),
+	E(EAGAIN, "Resource temporarily unavailable"),
+	E(ENOMEM, "Cannot allocate memory"),
+	E(EACCES, "Permission denied"),
+	E(EFAULT, "Bad address"),
+	E(ENOTBLK, "Block device required"),
+	E(EBUSY, "Device or resource busy"),
+	E(EEXIST, "File exists"),
+	E(EXDEV, "Invalid cross-device link"),
+	E(ENODEV, "No such device"),
+	E(ENOTDIR, "Not a directory"),
+	E(EISDIR, "Is a directory"),
+	E(EINVAL, "Invalid argument"),
+	E(ENFILE, "Too many open files in system"),
+	E(EMFILE, "Too many open files"),
+	E(ENOTTY, "Inappropriate ioctl for device"),
+	E(ETXTBSY, "Text file busy"),
+	E(EFBIG, "File too large"),
+	E(ENOSPC, "No space left on device"),
+	E(ESPIPE, "Illegal seek"),
+	E(EROFS, "Read-only file system"),
+	E(EMLINK, "Too many links"),
+	E(EPIPE, "Broken pipe"),
+	E(EDOM, "Numerical argument out of domain"),
+	E(ERANGE, "Numerical result out of range"),
+	E(EDEADLK, "Resource deadlock avoided"),
+	E(ENAMETOOLONG, "File name too long"),
+	E(ENOLCK, "No locks available"),
+	E(ENOSYS, "Function not implemented"),
+	E(ENOTEMPTY, "Directory not empty"),
+	E(ELOOP, "Too many levels of symbolic links"),
+	E(ENOMSG, "No message of desired type"),
+	E(EOVERFLOW, "Value too large for defined data type"),
+	E(EILSEQ, "Invalid or incomplete multibyte or wide character"),
+	E(ENOTSOCK, "Socket operation on non-socket"),
+	E(EOPNOTSUPP, "Operation not supported"),
+	E(EADDRINUSE, "Address already in use"),
+	E(ECONNRESET, "Connection reset by peer"),
+	E(ENOBUFS, "No buffer space available"),
+	E(EISCONN, "Transport endpoint is already connected"),
+	E(ENOTCONN, "Transport endpoint is not connected"),
+	E(ETIMEDOUT, "Connection timed out"),
+	E(ECONNREFUSED, "Connection refused"),
+	E(EALREADY, "Operation already in progress"),
+	E(EINPROGRESS, "Operation now in progress"),
+	E(ECANCELED, "Operation canceled"),
 };
 
 /* Kernel-internal codes, never seen by a program: strace prints "= ? NAME". */
@@ -233,6 +290,14 @@ static const char *lookup(const struct name *t, size_t n, long long num)
 }
 
 #define LOOKUP(t, num) lookup(t, ARRAY_SIZE(t), num)
+
+static const struct errno_name *find_errno(long long num)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(errnos); i++)
+		if (errnos[i].num == num)
+			return &errnos[i];
+	return NULL;
+}
 
 /* "SIGINT", "SIGRT_3", or the number in buf. */
 static const char *signal_name(long long sig, char *buf, size_t n)
@@ -308,6 +373,11 @@ static const struct flag at_flags[] = {
 	{ 0x800, "AT_NO_AUTOMOUNT" }, { 0x1000, "AT_EMPTY_PATH" },
 };
 static const struct flag access_modes[] = { { 4, "R_OK" }, { 2, "W_OK" }, { 1, "X_OK" } };
+static const struct flag wait_options[] = {
+	{ 1, "WNOHANG" }, { 2, "WSTOPPED" }, { 4, "WEXITED" }, { 8, "WCONTINUED" },
+	{ 0x1000000, "WNOWAIT" }, { 0x20000000, "__WNOTHREAD" }, { 0x40000000, "__WALL" },
+	{ 0x80000000, "__WCLONE" },
+};
 static const struct flag clone_flags[] = {
 	{ 0x100, "CLONE_VM" }, { 0x200, "CLONE_FS" }, { 0x400, "CLONE_FILES" },
 	{ 0x800, "CLONE_SIGHAND" }, { 0x1000, "CLONE_PIDFD" }, { 0x2000, "CLONE_PTRACE" },
@@ -411,7 +481,7 @@ static void sb_quote(struct sbuf *b, const char *s, size_t len, size_t full, siz
 enum arg_type {
 	END, INT, LONG, UINT, HEX, PTR, OUT, PATH, WBUF, RBUF, FD, DIRFD, PID, OFLAGS,
 	CMODE, MODE, FDFLAGS, ATFLAGS, AMODE, PROT, MAPFLAGS, SIG, SIGHOW, WHENCE, FCNTL,
-	IOCTL, ARCH, CLONE, MORE,
+	IOCTL, ARCH, CLONE, WSTATUS, WOPTIONS, MORE,
 };
 
 struct sysdef {
@@ -461,7 +531,7 @@ static const struct sysdef calls[] = {
 	{ "vfork", { END } },
 	{ "execve", { PATH, MORE } },
 	{ "exit", { INT } },
-	{ "wait4", { PID, MORE } },
+	{ "wait4", { PID, WSTATUS, WOPTIONS, PTR } },
 	{ "kill", { PID, SIG } },
 	{ "uname", { OUT } },
 	{ "fcntl", { FD, FCNTL, HEX } },
@@ -570,6 +640,8 @@ struct call {
 	char str[128];		/* the sys_enter's str= (a path, or write's bytes) */
 	size_t str_len, str_full;
 	bool has_str;
+	bool reaped;		/* a reap event came in the call (wait4): */
+	long long reap_child, reap_status;	/* what it stored in *wstatus */
 	int shown;		/* arguments the first half of the line showed */
 };
 
@@ -583,7 +655,7 @@ struct call_ctx {
 
 static bool is_output(int type)
 {
-	return type == OUT || type == RBUF;
+	return type == OUT || type == RBUF || type == WSTATUS;
 }
 
 /* Number of arguments shown: CMODE only when the flags before it create. */
@@ -611,6 +683,22 @@ static void sb_buffer(struct sbuf *b, const char *s, size_t len, size_t full, un
 		sb_add(b, "\"\"");
 	else
 		sb_pointer(b, ptr);
+}
+
+/* A wait status as strace shows *wstatus: "[{WIFEXITED(s) && WEXITSTATUS(s) == 0}]". */
+static void sb_wait_status(struct sbuf *b, long long status)
+{
+	char sig[16];
+	if ((status & 0xff) == 0x7f)
+		sb_add(b, "[{WIFSTOPPED(s) && WSTOPSIG(s) == %s}]",
+		       signal_name((status >> 8) & 0xff, sig, sizeof(sig)));
+	else if (!(status & 0x7f))
+		sb_add(b, "[{WIFEXITED(s) && WEXITSTATUS(s) == %lld}]", (status >> 8) & 0xff);
+	else if (status == 0xffff)
+		sb_add(b, "[{WIFCONTINUED(s)}]");
+	else
+		sb_add(b, "[{WIFSIGNALED(s) && WTERMSIG(s) == %s%s}]", signal_name(status & 0x7f, sig, sizeof(sig)),
+		       status & 0x80 ? " && WCOREDUMP(s)" : "");
 }
 
 static void format_arg(struct sbuf *b, int type, unsigned long long v, const struct call_ctx *x, int i)
@@ -667,6 +755,13 @@ static void format_arg(struct sbuf *b, int type, unsigned long long v, const str
 	case FCNTL: sb_named(b, fcntls, ARRAY_SIZE(fcntls), v, false); break;
 	case IOCTL: sb_named(b, ioctls, ARRAY_SIZE(ioctls), v, true); break;
 	case ARCH: sb_named(b, arch_codes, ARRAY_SIZE(arch_codes), v, true); break;
+	case WSTATUS:	/* the status is not recorded, but the reap event has it */
+		if (v && c->reaped && x->ret == c->reap_child)
+			sb_wait_status(b, c->reap_status);
+		else
+			sb_pointer(b, v);
+		break;
+	case WOPTIONS: sb_flags(b, wait_options, ARRAY_SIZE(wait_options), v, "0"); break;
 	case CLONE:
 		sb_flags(b, clone_flags, ARRAY_SIZE(clone_flags), v & ~0xffULL, "");
 		if (v & 0xff)
@@ -715,13 +810,14 @@ static void format_exit(struct sbuf *b, const struct call *c, const struct event
 static void format_ret(struct sbuf *b, const char *name, long long ret)
 {
 	if (ret < 0 && ret >= -4095) {
-		const char *err = LOOKUP(errnos, -ret), *restart = LOOKUP(restarts, -ret);
+		const struct errno_name *err = find_errno(-ret);
+		const char *restart = LOOKUP(restarts, -ret);
 		if (restart)
 			sb_add(b, "? %s", restart);
 		else if (err)
-			sb_add(b, "-1 %s (%s)", err, strerror((int)-ret));
+			sb_add(b, "-1 %s (%s)", err->name, err->text);
 		else
-			sb_add(b, "-1 ERRNO_%lld (%s)", -ret, strerror((int)-ret));
+			sb_add(b, "-1 ERRNO_%lld (Unknown error %lld)", -ret, -ret);
 	} else if (LISTED(hex_ret_calls, name)) {
 		sb_add(b, "%#llx", ret);
 	} else if (!strcmp(name, "umask")) {
@@ -1028,6 +1124,11 @@ static void on_other(struct proc *p, const struct event *ev)
 	int pid = p->pid, sig = (int)num_key(ev, "sig"), child = (int)num_key(ev, "child");
 	if (!strcmp(k, "fork") && child > 0)
 		proc_alive(child);
+	if (!strcmp(k, "reap") && p->in_call) {	/* for wait4's *wstatus */
+		p->call.reaped = true;
+		p->call.reap_child = child;
+		p->call.reap_status = num_key(ev, "status");
+	}
 	if (!strcmp(k, "irq") && (out.extra & K_IRQ))
 		comment(pid, false, "irq %lld (%s) on cpu %d", num_key(ev, "vec"), str_key(ev, "src"), ev->cpu);
 	else if (!strcmp(k, "switch") && (out.extra & K_SWITCH))
@@ -1221,11 +1322,16 @@ static size_t handle_chunk(char *buf, size_t have, size_t size, int raw)
 }
 
 /* Reads the trace until the child is gone and the trace is empty; returns
- * the child's wait status. */
+ * the child's wait status. Between reads it sleeps 10 ms, or until SIGCHLD
+ * (blocked by the caller): the child is reaped as soon as it exits, and is
+ * not left a zombie for the rest of a tick. */
 static int follow(int fd, pid_t child, int raw)
 {
 	static char buf[65536 + 512];
 	struct timespec tick = { 0, 10 * 1000 * 1000 };
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
 	size_t carry = 0;
 	int status = 0;
 	bool reaped = false;
@@ -1242,10 +1348,10 @@ static int follow(int fd, pid_t child, int raw)
 		if (reaped)
 			break;
 		fflush(out.log);
-		if (waitpid(child, &status, WNOHANG) == child)
+		if (waitpid(child, &status, WNOHANG) == child ||
+		    (sigtimedwait(&chld, NULL, &tick) == SIGCHLD &&
+		     waitpid(child, &status, WNOHANG) == child))
 			reaped = true;	/* read what is left, once more */
-		else
-			nanosleep(&tick, NULL);
 	}
 	if (carry)
 		handle_lines(buf, carry, raw);
@@ -1275,6 +1381,10 @@ static int run_traced(char **cmd, const char *kinds, int raw)
 	close(go[0]);
 	signal(SIGINT, SIG_IGN);	/* ^C is for the command; we report it */
 	signal(SIGQUIT, SIG_IGN);
+	sigset_t chld;
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &chld, NULL);	/* follow() waits for it */
 	if (!command(fd, "clear") || !command(fd, "kinds=%s", kinds) || !command(fd, "pid=%d", child) ||
 	    !command(fd, "on")) {
 		close(go[1]);		/* the child sees end of file and gives up */
