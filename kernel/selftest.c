@@ -8,6 +8,7 @@
 #include "arch.h"
 #include "boot.h"
 #include "console.h"
+#include "context.h"
 #include "exceptions.h"
 #include "interrupts.h"
 #include "kernel.h"
@@ -144,6 +145,27 @@ static void test_direct_map(void)
 	      "%lu not mapped at DIRECT_MAP + its address", checked, top, wrong);
 }
 
+/* ---- an FPU area from recycled memory loads (regression: XRSTOR #GP) ---- */
+
+static void test_fpu_area_from_dirty_memory(void)
+{
+	size_t size = cpu_features.fpu_state_size;
+	void *keep = kmalloc(size);	/* keeps the slab, so the block is not a fresh zeroed page */
+	uint8_t *dirty = kmalloc(size);
+	memset(dirty, 0xff, size);
+	kfree(dirty);
+	uint8_t *area = fpu_alloc();	/* most likely the same block again */
+	int reused = area == dirty, nonzero = 0;
+	for (int i = 512; cpu_features.xsave && i < 576; i++)
+		nonzero += i >= 520 && area[i];	/* the header past XSTATE_BV */
+	fpu_save(area);
+	fpu_restore(area);		/* faulted here when the header kept old bytes */
+	fpu_free(area);
+	kfree(keep);
+	check(!nonzero, "fpu-area: an area on %s memory has a clean XSAVE header and loads",
+	      reused ? "recycled 0xff" : "fresh");
+}
+
 /* ---- allocators return to their starting counts ---- */
 
 static uint32_t lcg(uint32_t *s) { return *s = *s * 1103515245 + 12345; }
@@ -259,6 +281,7 @@ void selftest_run(void)
 	test_oops("pf", "page not present, read, kernel mode", OOPS_NULL_READ, 14);
 	test_oops("text-read-only", "protection violation, write, kernel mode", OOPS_TEXT_WRITE, 14);
 	test_direct_map();
+	test_fpu_area_from_dirty_memory();
 	test_alloc_churn();
 	test_timers();
 	test_spinlock();

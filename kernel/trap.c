@@ -101,7 +101,10 @@ void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr, int code)
 		printk(KERN_INFO "traps: %s[%d] trap %s %s ip:%lx sp:%lx error:%lx in %s\n", p->comm,
 		       p->pid, e->mnemonic, e->name, tf->rip, tf->rsp, tf->error, p->comm);
 	this_cpu()->fault_signal = sig;		/* for the trace */
-	force_signal(p, sig, fault_code(tf, code), tf->vector == 14 ? addr : tf->rip);
+	code = fault_code(tf, code);
+	/* si_addr: the faulting address for #PF, the instruction for the
+	 * others, nothing for SI_KERNEL ones (int3, #GP), as Linux. */
+	force_signal(p, sig, code, tf->vector == 14 ? addr : code == 0x80 ? 0 : tf->rip);
 }
 
 static void handle_exception(struct trap_frame *tf)

@@ -75,12 +75,12 @@ def tail(text, n=25):
 # ---------------------------------------------------------------------------
 
 def demo_symbols():
-    """Addresses in build/user/demos/fork: x, the handlers, and its int3."""
+    """Addresses in build/user/demos/fork: page (which holds x, alone), the handlers, and its int3."""
     exe = os.path.join(BUILD, "user", "demos", "fork")
     syms = {}
     for line in subprocess.run(["nm", exe], capture_output=True, text=True, check=True).stdout.splitlines():
         parts = line.split()
-        if len(parts) == 3 and parts[2] in ("x", "on_trap", "on_chld"):
+        if len(parts) == 3 and parts[2] in ("page", "on_trap", "on_chld"):
             syms[parts[2]] = int(parts[0], 16)
     dis = subprocess.run(["objdump", "-d", exe], capture_output=True, text=True, check=True).stdout
     syms["int3"] = [int(m[1], 16) for m in re.finditer(r"^\s*([0-9a-f]+):\s+cc\s+int3\s*$", dis, re.M)]
@@ -144,7 +144,7 @@ def check_fork_story(label, events, console, syms):
     if sw:
         s.step("runs", "the child runs on that CPU: its first system call", "in",
                lambda e: is_(e, "sys_enter", c) and e["cpu"] == sw["cpu"])
-    page = syms.get("x", -1) & ~0xFFF
+    page = syms.get("page", -1) & ~0xFFF
     s.step("cow", "the child's copy-on-write fault on x's page: #PF (14), a fault, "
            "err user|write|present, resumed at the same instruction (resume == rip)", "in",
            lambda e: is_(e, "exception", c, vec=14, name="page_fault", user=1, **{"class": "fault"},
@@ -278,7 +278,7 @@ def check_svg(label, path, p, c):
 
 def test_fork_demo(tmp):
     syms = demo_symbols()
-    report(all(k in syms for k in ("x", "on_trap", "on_chld")), "fork demo: symbols x, on_trap, on_chld",
+    report(all(k in syms for k in ("page", "on_trap", "on_chld")), "fork demo: symbols page (x), on_trap, on_chld",
            syms)
     for smp in (1, 2):
         label = f"fork smp{smp}"

@@ -22,7 +22,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-static volatile int x = 1;	/* in the data segment: shared after fork until written */
+/* x alone on its page: after fork the page is shared copy-on-write, and the
+ * child's store to x is the first write to it (the C library writes to
+ * other data pages as fork returns, which would copy a shared page first). */
+static volatile struct { int x; char rest[4092]; } page __attribute__((aligned(4096))) = { 1, { 0 } };
+#define x page.x
 static volatile sig_atomic_t got_chld, got_trap;
 
 static void on_chld(int sig) { (void)sig; got_chld = 1; }

@@ -32,7 +32,17 @@ void arch_syscall_init_this(void)
 	wrmsr(MSR_SFMASK, SFMASK_BITS);
 }
 
-void *fpu_alloc(void) { return kmalloc(cpu_features.fpu_state_size); }
+/* An area for XSAVE/FXSAVE. XSAVE writes only XSTATE_BV of the 64-byte
+ * header at 512; XRSTOR faults (#GP) if the rest of it is not zero, so the
+ * header starts cleared: a recycled allocation once held other bytes there. */
+void *fpu_alloc(void)
+{
+	uint8_t *area = kmalloc(cpu_features.fpu_state_size);
+	if (area && cpu_features.xsave)
+		memset(area + 512, 0, 64);
+	return area;
+}
+
 void fpu_free(void *area) { kfree(area); }
 
 void fpu_save(void *area)
