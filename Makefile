@@ -131,7 +131,7 @@ deps:
 run: deps all
 	$(QEMU) $(QEMU_ARGS) -append "console=ttyS0 $(APPEND)"
 
-test: deps all
+test: deps all $(BUILD)/bench.cpio
 	@tests/run.py
 
 # QEMU stopped at the first instruction, waiting for gdb on port 1234;

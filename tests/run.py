@@ -5,6 +5,7 @@ Each check prints PASS or FAIL; the last line is "N passed, M failed" and the
 exit status is non-zero if anything failed. Every QEMU run has a wall-clock
 bound, so nothing can hang the harness.
 """
+import glob
 import os
 import re
 import shutil
@@ -453,6 +454,31 @@ def run_busybox_tests():
                m.group(0) if m else "no report from init")
 
 
+# ---------------------------------------------------------------- benchmarks
+
+def run_bench_smoke():
+    """Every benchmark program runs on sysret (bench/init.c's quick set, tiny
+    counts, on 2 CPUs) and prints its result line. The figures are not
+    checked: benchmarks never fail a test; that they run at all is."""
+    initrd = os.path.join(BUILD, "bench.cpio")
+    if not os.path.exists(initrd):
+        report(False, "bench: build/bench.cpio exists (make builds it)")
+        return
+    names = set()
+    for src in glob.glob(os.path.join(ROOT, "bench", "*.c")):
+        names.update(re.findall(r'report\("([a-z_0-9]+)"', open(src).read()))
+    b = Boot("quiet panic=-1 -- quick", smp=2, initrd=initrd, mem="1G", timeout=300)
+    got = dict(re.findall(r"(?m)(?:^|[^a-z_0-9])([a-z][a-z_0-9]*) (\d+) (?:ns|MiB/s)\r?$", b.text))
+    missing = sorted(names - set(got))
+    report(not missing, f"bench: each of the {len(names)} fixed-name results printed", f"missing: {missing}")
+    dynamic = [p for p in ("scale_sleeping_", "scale_runnable_", "wait4_", "kill_group_")
+               if not any(k.startswith(p) for k in got)]
+    report(not dynamic, "bench: the scaling runs printed theirs", f"none for {dynamic}")
+    failed = [l for l in b.text.splitlines() if "failed status" in l or l.startswith("bench: /bin/")]
+    report("bench: done" in b.text and not failed, "bench: the quick suite finished, no program failed",
+           "\n".join(failed or b.text.splitlines()[-15:]))
+
+
 def main():
     os.chdir(ROOT)
     if not os.path.exists(KERNEL):
@@ -468,6 +494,7 @@ def main():
     run_abi_tests()
     run_busybox_tests()
     run_tty_tests()
+    run_bench_smoke()
     for t in timings:
         print("time:", t)
     size = os.path.getsize(KERNEL)
