@@ -139,8 +139,10 @@ test: deps all $(BUILD)/bench.cpio
 debug: deps all
 	$(QEMU) $(QEMU_ARGS) -s -S -append "console=ttyS0 $(APPEND)"
 
+# PROG=build/user/demos/fork also loads a user program's symbols (static,
+# linked at fixed addresses) once the kernel has stopped at kmain.
 gdb:
-	gdb -x tools/gdbinit
+	gdb -x tools/gdbinit $(if $(PROG),-ex "add-symbol-file $(PROG)")
 
 clean:
 	rm -rf $(BUILD)

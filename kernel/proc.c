@@ -422,48 +422,75 @@ static void reap(struct proc *c)
  * returns the child's PID; 0 with WNOHANG when none has exited yet;
  * -ECHILD when there is no such child. Reaps unless WNOWAIT.
  */
+/* Whether wait has something to say of c now: a stop, a continue, an exit. */
+static bool reportable(const struct proc *c, int options)
+{
+	return ((options & WUNTRACED) && c->stop_report) || ((options & WCONTINUED) && c->cont_report) ||
+	       ((options & WEXITED) && c->state == P_ZOMBIE);
+}
+
+/* The child wait reports on now, or NULL; *any: whether pid names any child
+ * at all. A PID is looked up, not searched for among the children: a parent
+ * of a thousand pays nothing for them in waitpid. [t] held. */
+static struct proc *find_waitable_locked(struct proc *me, long pid, int options, bool *any)
+{
+	struct proc *c;
+	if (pid > 0) {
+		c = proc_find_locked(pid);
+		*any = c && c->parent == me;
+		return *any && reportable(c, options) ? c : NULL;
+	}
+	*any = false;
+	list_for_each_entry(c, &me->children, sibling) {
+		if (!wait_matches(c, pid, me))
+			continue;
+		*any = true;
+		if (reportable(c, options))
+			return c;
+	}
+	return NULL;
+}
+
+/* Reports on c, which is reportable: a stop first, then a continue, then its
+ * exit (reaping it unless WNOWAIT). Returns its PID. [t] held, and released. */
+static long report_child_locked(struct proc *me, struct proc *c, int options, int *status,
+				uint64_t ticks[2])
+{
+	int cpid = c->pid;
+	if ((options & WUNTRACED) && c->stop_report) {
+		*status = (c->stop_report << 8) | 0x7f;
+		if (!(options & WNOWAIT))
+			c->stop_report = 0;
+	} else if ((options & WCONTINUED) && c->cont_report) {
+		*status = 0xffff;
+		if (!(options & WNOWAIT))
+			c->cont_report = false;
+	} else {
+		*status = c->exit_status;
+		ticks[0] = c->utime_ticks + c->cutime_ticks;
+		ticks[1] = c->stime_ticks + c->cstime_ticks;
+		if (!(options & WNOWAIT)) {
+			list_del(&c->sibling);
+			me->cutime_ticks += c->utime_ticks + c->cutime_ticks;
+			me->cstime_ticks += c->stime_ticks + c->cstime_ticks;
+			spin_unlock(&proc_lock);
+			reap(c);
+			return cpid;
+		}
+	}
+	spin_unlock(&proc_lock);
+	return cpid;
+}
+
 static long wait_child(long pid, int options, int *status, uint64_t ticks[2])
 {
 	struct proc *me = current;
 	spin_lock(&proc_lock);
 	for (;;) {
-		bool any = false;
-		struct proc *c;
-		list_for_each_entry(c, &me->children, sibling) {
-			if (!wait_matches(c, pid, me))
-				continue;
-			any = true;
-			if ((options & WUNTRACED) && c->stop_report) {	/* stopped */
-				*status = (c->stop_report << 8) | 0x7f;
-				if (!(options & WNOWAIT))
-					c->stop_report = 0;
-				spin_unlock(&proc_lock);
-				return c->pid;
-			}
-			if ((options & WCONTINUED) && c->cont_report) {	/* continued */
-				*status = 0xffff;
-				if (!(options & WNOWAIT))
-					c->cont_report = false;
-				spin_unlock(&proc_lock);
-				return c->pid;
-			}
-			if (c->state != P_ZOMBIE || !(options & WEXITED))
-				continue;
-			int cpid = c->pid;
-			*status = c->exit_status;
-			ticks[0] = c->utime_ticks + c->cutime_ticks;
-			ticks[1] = c->stime_ticks + c->cstime_ticks;
-			if (!(options & WNOWAIT)) {
-				list_del(&c->sibling);
-				me->cutime_ticks += c->utime_ticks + c->cutime_ticks;
-				me->cstime_ticks += c->stime_ticks + c->cstime_ticks;
-				spin_unlock(&proc_lock);
-				reap(c);
-				return cpid;
-			}
-			spin_unlock(&proc_lock);
-			return cpid;
-		}
+		bool any;
+		struct proc *c = find_waitable_locked(me, pid, options, &any);
+		if (c)
+			return report_child_locked(me, c, options, status, ticks);
 		if (!any) {
 			spin_unlock(&proc_lock);
 			return -ECHILD;
