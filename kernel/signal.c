@@ -58,13 +58,33 @@ bool sig_ignored(struct proc *p, int sig)
 }
 
 /* Is there a signal to act on? (No lock: a stale answer only delays it a little.) */
+/* A queue entry: the process's spare one if it has it. A process that
+ * catches signals one after another then needs no kmalloc or kfree (and no
+ * heap lock) per signal. [t] held. */
+static struct sigqueue *sigq_alloc_locked(struct proc *p)
+{
+	struct sigqueue *q = p->sigq_spare;
+	if (!q)
+		return kmalloc(sizeof(*q));
+	p->sigq_spare = NULL;
+	return q;
+}
+
+static void sigq_free_locked(struct proc *p, struct sigqueue *q)
+{
+	if (p->sigq_spare)
+		kfree(q);
+	else
+		p->sigq_spare = q;
+}
+
 static void dequeue_all_locked(struct proc *p, sigset_t which)
 {
 	struct sigqueue *q, *t;
 	list_for_each_entry_safe(q, t, &p->sig_queue, link)
 		if (which & SIGBIT(q->info.si_signo)) {
 			list_del(&q->link);
-			kfree(q);
+			sigq_free_locked(p, q);
 		}
 	p->sig_pending &= ~which;
 }
@@ -107,7 +127,7 @@ int send_signal_locked(struct proc *p, int sig, const struct siginfo *info)
 	}
 	if (sig < SIGRTMIN && (p->sig_pending & SIGBIT(sig)))
 		return 0;			/* standard signals do not queue */
-	struct sigqueue *q = kmalloc(sizeof(*q));
+	struct sigqueue *q = sigq_alloc_locked(p);
 	if (!q)
 		return sig < SIGRTMIN ? 0 : -EAGAIN;
 	q->info = *info;
@@ -115,6 +135,8 @@ int send_signal_locked(struct proc *p, int sig, const struct siginfo *info)
 	list_add_tail(&q->link, &p->sig_queue);
 	p->sig_pending |= SIGBIT(sig);
 	__atomic_add_fetch(&p->signal_seq, 1, __ATOMIC_SEQ_CST);	/* for sched_sleep_if */
+	if (p == current)
+		return 0;			/* running, so asleep on nothing: no wake-up */
 	sched_wake_all(&p->signal_wait);	/* sigtimedwait waits even for blocked ones */
 	if (!blocked || sig == SIGKILL)
 		sched_wake_proc(p);		/* out of an interruptible sleep */
@@ -200,7 +222,7 @@ static int dequeue_locked(struct proc *p, sigset_t allowed, struct siginfo *info
 	}
 	*info = found->info;
 	list_del(&found->link);
-	kfree(found);
+	sigq_free_locked(p, found);
 	if (!more)
 		p->sig_pending &= ~SIGBIT(sig);
 	return sig;
@@ -355,6 +377,8 @@ void signal_free(struct proc *p)
 {
 	spin_lock(&proc_lock);
 	dequeue_all_locked(p, ~0UL);
+	kfree(p->sigq_spare);
+	p->sigq_spare = NULL;
 	spin_unlock(&proc_lock);
 }
 

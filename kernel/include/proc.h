@@ -88,6 +88,7 @@ struct proc {
 	sigset_t sig_blocked;		/* [t] */
 	sigset_t sig_pending;		/* [t] a bit per signal with a queued siginfo */
 	struct list_head sig_queue;	/* [t] struct sigqueue, oldest first */
+	struct sigqueue *sigq_spare;	/* [t] a delivered entry kept for the next signal */
 	sigset_t saved_mask;		/* [c] sigsuspend/ppoll: restore after delivery */
 	bool restore_mask;
 	uint64_t altstack_sp, altstack_size;	/* [c] sigaltstack */
