@@ -490,6 +490,7 @@ def main():
     run_host_script("trace's strace-style log", "user/bin/test_trace.py")
     run_host_script("the trace pictures", "tools/trace/test_trace_tools.py")
     run_host_script("the trace end to end in QEMU", "tools/trace/test_trace_run.py")
+    run_host_script("the guide's and MAP.md's references to the code", "tools/trace/check_docs.py")
     timings = run_boot_tests()
     run_abi_tests()
     run_busybox_tests()

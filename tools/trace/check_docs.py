@@ -5,9 +5,10 @@
     as XML;
   - every `Code:` line names files that exist, and functions or symbols
     that those files contain:  Code: `path`: `name`, `name` · `path` ...
-  - every `tools/trace/docs.py NAME` it gives names a picture of docs.py.
+  - every `tools/trace/docs.py NAME` it gives names a picture of docs.py;
+  - every row of docs/MAP.md names files that exist and functions they hold.
 
-    python3 tools/trace/check_docs.py       (make docs runs it)
+    python3 tools/trace/check_docs.py       (make docs and make test run it)
 
 Prints what is wrong and exits 1, or prints "N passed, 0 failed".
 """
@@ -48,6 +49,41 @@ def check_code_line(line, problems):
     return count
 
 
+def check_map(problems):
+    """docs/MAP.md: | concept | `file`, `file2` | `name`, `name` |. A bare
+    file name after the first is in the first one's folder. Each name must
+    occur in one of the row's files."""
+    count = 0
+    for line in open(os.path.join(ROOT, "docs/MAP.md"), encoding="utf-8"):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if not line.startswith("|") or len(cells) < 3 or cells[0] in ("concept", "") or cells[0].startswith("---"):
+            continue
+        paths = []
+        for f in TICKED.findall(cells[1]):
+            for part in (x.strip() for x in f.split(",")):
+                if "/" not in part and paths:
+                    part = os.path.join(os.path.dirname(paths[0]), part)
+                paths.append(part)
+        text = ""
+        for path in paths:
+            count += 1
+            full = os.path.join(ROOT, path)
+            if os.path.isdir(full):
+                continue
+            if not os.path.isfile(full):
+                problems.append("docs/MAP.md: no file %s" % path)
+                continue
+            text += open(full, encoding="utf-8", errors="replace").read()
+        for name in TICKED.findall(cells[2]):
+            word = re.sub(r"\(.*", "", name).replace("…", "").split()[-1] if name.strip("… ") else ""
+            if not word:
+                continue
+            count += 1
+            if not re.search(r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])" % re.escape(word), text):
+                problems.append("docs/MAP.md: %s: no %s" % (", ".join(paths), name))
+    return count
+
+
 def main():
     problems, count = [], 0
     pages = sorted(glob.glob(os.path.join(ROOT, "docs/guide/*.md")))
@@ -72,6 +108,7 @@ def main():
                 count += 1
                 if name not in names:
                     problems.append("%s: docs.py has no picture %s" % (where, name))
+    count += check_map(problems)
     for problem in problems:
         print("FAIL " + problem)
     print("%d passed, %d failed" % (count - len(problems), len(problems)))
