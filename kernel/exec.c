@@ -241,6 +241,25 @@ static int read_phdrs(struct inode *ino, const struct elf64_ehdr *eh, struct elf
 	return 0;
 }
 
+/* A segment no one writes (code, read-only data) shares the file's frames:
+ * no copy, and QEMU or a CPU cache that has seen this code before still
+ * knows it. Whole pages from the segment's first one; when the segment has
+ * no zero-filled tail, its last page too (the bytes past it are the file's,
+ * as Linux maps them). Returns how far into the file part it got: the
+ * caller copies the rest. */
+static uint64_t share_segment(struct mm *mm, struct inode *ino, const struct elf64_phdr *p, uint64_t va)
+{
+	uint64_t lead = va % PAGE_SIZE;
+	if ((p->flags & PF_W) || p->offset % PAGE_SIZE != lead)
+		return 0;
+	uint64_t end = p->memsz == p->filesz ? ALIGN_UP(lead + p->filesz, PAGE_SIZE)
+					     : ALIGN_DOWN(lead + p->filesz, PAGE_SIZE);
+	long done = vm_share_file(mm, va - lead, ino, p->offset - lead, end);
+	if (done <= (long)lead)
+		return 0;
+	return MIN((uint64_t)done - lead, p->filesz);
+}
+
 /* Maps the PT_LOAD segments into mm (after the commit). */
 static int load_segments(struct mm *mm, struct inode *ino, const struct elf64_ehdr *eh,
 			 const struct elf64_phdr *ph, struct loaded *out)
@@ -260,7 +279,8 @@ static int load_segments(struct mm *mm, struct inode *ino, const struct elf64_eh
 			      (p->flags & PF_X ? VM_EXEC : 0);
 		uint64_t va = base + p->vaddr;
 		int err = vm_map_fixed(mm, va, p->memsz, fl);
-		for (uint64_t off = 0; !err && off < p->filesz; off += PAGE_SIZE) {
+		uint64_t off = err ? 0 : share_segment(mm, ino, p, va);
+		for (; !err && off < p->filesz; off += PAGE_SIZE) {
 			uint64_t k = MIN(PAGE_SIZE, p->filesz - off);
 			vfs_read_kernel(ino, p->offset + off, page, k);
 			err = vm_fill(mm, va + off, page, k);

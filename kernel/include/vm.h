@@ -52,6 +52,8 @@ void mm_activate(struct mm *mm);
 int vm_fault(struct mm *mm, uint64_t addr, bool write, bool exec, int *si_code);
 int vm_map_fixed(struct mm *mm, uint64_t start, uint64_t len, uint32_t flags);
 int vm_fill(struct mm *mm, uint64_t va, const void *src, uint64_t len);
+struct inode;
+long vm_share_file(struct mm *mm, uint64_t va, struct inode *ino, uint64_t off, uint64_t len);
 struct vma *vm_find(struct mm *mm, uint64_t addr);
 uint64_t vm_pte_flags(uint32_t flags);
 void vma_free(struct vma *v);

@@ -326,6 +326,33 @@ int vm_map_fixed(struct mm *mm, uint64_t start, uint64_t len, uint32_t flags)
 	return 0;
 }
 
+/*
+ * Maps the file's own frames, read-only, at va (page-aligned) for len bytes
+ * from file offset off (page-aligned): execve's code and read-only data.
+ * Every run of a program then shares the frames the file already has
+ * instead of copying them; a write (after mprotect) finds the frame shared
+ * and copies it, copy-on-write, and the file never changes. Stops at the
+ * first page the file does not have (a hole, or past its end). Returns the
+ * bytes mapped, whole pages from va. As vm_fill: mm is not in use yet.
+ */
+long vm_share_file(struct mm *mm, uint64_t va, struct inode *ino, uint64_t off, uint64_t len)
+{
+	struct vma *v = vm_find(mm, va);
+	uint64_t done = 0;
+	for (; v && done < len; done += PAGE_SIZE) {
+		uint64_t *pte = pt_pte(mm->pml4, va + done, true);
+		if (!pte)
+			return -ENOMEM;
+		spin_lock(&vfs_lock);
+		paddr_t pa = off + done < ino->size ? inode_page_locked(ino, off + done, false) : 0;
+		spin_unlock(&vfs_lock);
+		if (!pa)
+			break;
+		*pte = pa | (vm_pte_flags(v->flags) & ~PTE_W);	/* the reference is the mapping's */
+	}
+	return done;
+}
+
 /* Writes len bytes at va in mm, whatever the protection and whether mm is
  * active: pages are made present and written through the direct map. */
 int vm_fill(struct mm *mm, uint64_t va, const void *src, uint64_t len)
