@@ -424,6 +424,7 @@ static long exec_inode(struct inode *ino, const char *path, struct args *a, int 
 	struct mm *mm = mm_create();
 	if (!mm)
 		return -ENOMEM;
+	mm_set_exe(mm, ino);
 	/* From now on we are committed to the new program. */
 	struct proc *p = current;
 	drop_old_program(p, mm);

@@ -49,6 +49,8 @@ static int open_checks(struct inode *ino, uint32_t flags)
 		return -ENOTDIR;
 	if (S_ISDIR(ino->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && !(flags & O_PATH))
 		return -EISDIR;
+	if (S_ISREG(ino->mode) && (acc != O_RDONLY || (flags & O_TRUNC)) && READ_ONCE(ino->exec_users))
+		return -ETXTBSY;	/* a running program's code is this file's frames */
 	return 0;
 }
 
@@ -298,6 +300,8 @@ static long truncate_inode(struct inode *ino, long len)
 {
 	if (len < 0)
 		return -EINVAL;
+	if (READ_ONCE(ino->exec_users))
+		return -ETXTBSY;
 	if (S_ISDIR(ino->mode))
 		return -EISDIR;
 	if (!S_ISREG(ino->mode))

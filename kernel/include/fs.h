@@ -76,6 +76,7 @@ struct inode {
 	uint64_t size;			/* [v] */
 	uint64_t atime, mtime, ctime;	/* ns since the epoch */
 	int refs;			/* [v] open files, cwds, mappings, entries being used */
+	int exec_users;			/* [v] address spaces running it: not to be written (ETXTBSY) */
 	struct inode *parent;		/* [v] directories: ".." */
 	struct list_head entries;	/* [v] directories: struct dentry */
 	paddr_t *pages;			/* [v] regular files: a frame per page, 0 = hole */

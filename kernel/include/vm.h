@@ -42,6 +42,7 @@ struct mm {
 	struct list_head vmas;		/* [m] */
 	uint64_t brk_start, brk;	/* [m] the heap: [brk_start, brk) */
 	int users;			/* processes using it (a vfork child shares) */
+	struct inode *exe;		/* the program it runs, whose code frames it shares */
 	struct spinlock lock;
 };
 
@@ -54,6 +55,7 @@ int vm_map_fixed(struct mm *mm, uint64_t start, uint64_t len, uint32_t flags);
 int vm_fill(struct mm *mm, uint64_t va, const void *src, uint64_t len);
 struct inode;
 long vm_share_file(struct mm *mm, uint64_t va, struct inode *ino, uint64_t off, uint64_t len);
+void mm_set_exe(struct mm *mm, struct inode *ino);
 struct vma *vm_find(struct mm *mm, uint64_t addr);
 uint64_t vm_pte_flags(uint32_t flags);
 void vma_free(struct vma *v);

@@ -98,10 +98,34 @@ static void unmap_pte(uint64_t *pte, uintptr_t va, void *arg)
 	*pte = 0;
 }
 
+/* mm runs ino's code, sharing its frames: while it does, the file may not be
+ * opened for writing or truncated (ETXTBSY), as on Linux, so that no
+ * running program's code changes under it. */
+void mm_set_exe(struct mm *mm, struct inode *ino)
+{
+	inode_get(ino);
+	spin_lock(&vfs_lock);
+	ino->exec_users++;
+	spin_unlock(&vfs_lock);
+	mm->exe = ino;
+}
+
+static void mm_drop_exe(struct mm *mm)
+{
+	struct inode *ino = mm->exe;
+	if (!ino)
+		return;
+	spin_lock(&vfs_lock);
+	ino->exec_users--;
+	spin_unlock(&vfs_lock);
+	inode_put(ino);
+}
+
 void mm_put(struct mm *mm)
 {
 	if (--mm->users)
 		return;
+	mm_drop_exe(mm);
 	KASSERT(read_cr3() != mm->pml4_phys);
 	struct vma *v, *t;
 	list_for_each_entry_safe(v, t, &mm->vmas, link) {
@@ -157,6 +181,8 @@ struct mm *mm_fork(struct mm *parent)
 	spin_lock(&parent->lock);
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
+	if (parent->exe)
+		mm_set_exe(child, parent->exe);
 	struct vma *v;
 	list_for_each_entry(v, &parent->vmas, link) {
 		struct vma *n = vma_dup(v);
