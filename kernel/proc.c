@@ -395,10 +395,10 @@ long sys_exit_group(int code) { proc_exit((code & 0xff) << 8); }
 
 /* ---- wait ---- */
 
+/* For a walk of the children: pid -1 (any), 0 (our group), -pgid. A pid > 0
+ * is looked up instead (find_waitable_locked). */
 static bool wait_matches(struct proc *c, long pid, struct proc *me)
 {
-	if (pid > 0)
-		return c->pid == pid;
 	if (pid == -1)
 		return true;
 	if (pid == 0)
@@ -417,11 +417,6 @@ static void reap(struct proc *c)
 	proc_free(c);
 }
 
-/*
- * Waits for a child matching pid to exit. On success fills *status and
- * returns the child's PID; 0 with WNOHANG when none has exited yet;
- * -ECHILD when there is no such child. Reaps unless WNOWAIT.
- */
 /* Whether wait has something to say of c now: a stop, a continue, an exit. */
 static bool reportable(const struct proc *c, int options)
 {
@@ -482,6 +477,11 @@ static long report_child_locked(struct proc *me, struct proc *c, int options, in
 	return cpid;
 }
 
+/*
+ * Waits for a child matching pid to exit. On success fills *status and
+ * returns the child's PID; 0 with WNOHANG when none has exited yet;
+ * -ECHILD when there is no such child. Reaps unless WNOWAIT.
+ */
 static long wait_child(long pid, int options, int *status, uint64_t ticks[2])
 {
 	struct proc *me = current;

@@ -57,7 +57,6 @@ bool sig_ignored(struct proc *p, int sig)
 	return h == SIG_IGN || (h == SIG_DFL && sigprop[sig] == ACT_IGN);
 }
 
-/* Is there a signal to act on? (No lock: a stale answer only delays it a little.) */
 /* A queue entry: the process's spare one if it has it. A process that
  * catches signals one after another then needs no kmalloc or kfree (and no
  * heap lock) per signal. [t] held. */

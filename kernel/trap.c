@@ -104,7 +104,7 @@ void trap_user_fault(struct trap_frame *tf, int sig, uint64_t addr, int code)
 	code = fault_code(tf, code);
 	/* si_addr: the faulting address for #PF, the instruction for the
 	 * others, nothing for SI_KERNEL ones (int3, #GP), as Linux. */
-	force_signal(p, sig, code, tf->vector == 14 ? addr : code == 0x80 ? 0 : tf->rip);
+	force_signal(p, sig, code, tf->vector == 14 ? addr : code == SI_KERNEL ? 0 : tf->rip);
 }
 
 static void handle_exception(struct trap_frame *tf)

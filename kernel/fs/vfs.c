@@ -43,6 +43,25 @@ void inode_get(struct inode *ino)
 	spin_unlock(&vfs_lock);
 }
 
+/* An address space starts running ino's code (it holds a reference, and the
+ * file may not be written: ETXTBSY), and stops: the deny_write_access of
+ * Linux, for the one reason sysret has, code frames shared with the file. */
+void inode_exec_get(struct inode *ino)
+{
+	spin_lock(&vfs_lock);
+	ino->refs++;
+	ino->exec_users++;
+	spin_unlock(&vfs_lock);
+}
+
+void inode_exec_put(struct inode *ino)
+{
+	spin_lock(&vfs_lock);
+	ino->exec_users--;
+	spin_unlock(&vfs_lock);
+	inode_put(ino);
+}
+
 static void inode_free(struct inode *ino)
 {
 	if (ino->iops && ino->parent && ino->parent != ino)

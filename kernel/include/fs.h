@@ -131,6 +131,8 @@ extern struct inode *root_inode;
 struct inode *inode_new(uint32_t mode);
 void inode_get(struct inode *ino);
 void inode_put(struct inode *ino);
+void inode_exec_get(struct inode *ino);	/* a program's file runs: a reference, no writing */
+void inode_exec_put(struct inode *ino);
 void inode_read_page(struct inode *ino, uint64_t off, void *dst);
 paddr_t inode_page_locked(struct inode *ino, uint64_t off, bool create);
 int inode_truncate_locked(struct inode *ino, uint64_t size);

@@ -121,7 +121,8 @@ struct proc {
 
 #define current arch_current()
 
-/* A signal p could take now: pending and not blocked. */
+/* A signal p could take now: pending and not blocked. (No lock: a stale
+ * answer only delays it a little.) */
 static inline bool signal_pending(struct proc *p)
 {
 	return READ_ONCE(p->sig_pending) & ~READ_ONCE(p->sig_blocked);

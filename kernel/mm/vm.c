@@ -103,29 +103,16 @@ static void unmap_pte(uint64_t *pte, uintptr_t va, void *arg)
  * running program's code changes under it. */
 void mm_set_exe(struct mm *mm, struct inode *ino)
 {
-	inode_get(ino);
-	spin_lock(&vfs_lock);
-	ino->exec_users++;
-	spin_unlock(&vfs_lock);
+	inode_exec_get(ino);
 	mm->exe = ino;
-}
-
-static void mm_drop_exe(struct mm *mm)
-{
-	struct inode *ino = mm->exe;
-	if (!ino)
-		return;
-	spin_lock(&vfs_lock);
-	ino->exec_users--;
-	spin_unlock(&vfs_lock);
-	inode_put(ino);
 }
 
 void mm_put(struct mm *mm)
 {
 	if (--mm->users)
 		return;
-	mm_drop_exe(mm);
+	if (mm->exe)
+		inode_exec_put(mm->exe);
 	KASSERT(read_cr3() != mm->pml4_phys);
 	struct vma *v, *t;
 	list_for_each_entry_safe(v, t, &mm->vmas, link) {
@@ -178,11 +165,11 @@ struct mm *mm_fork(struct mm *parent)
 	if (!child)
 		return NULL;
 	struct fork_ctx f = { child, NULL, 0 };
+	if (parent->exe)		/* set at exec, never changed: no lock */
+		mm_set_exe(child, parent->exe);
 	spin_lock(&parent->lock);
 	child->brk_start = parent->brk_start;
 	child->brk = parent->brk;
-	if (parent->exe)
-		mm_set_exe(child, parent->exe);
 	struct vma *v;
 	list_for_each_entry(v, &parent->vmas, link) {
 		struct vma *n = vma_dup(v);

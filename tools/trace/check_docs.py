@@ -27,6 +27,11 @@ PICTURE = re.compile(r"!\[[^\]]*\]\(\.\./pictures/([^)]+)\)")
 TICKED = re.compile(r"`([^`]+)`")
 
 
+def has_word(text, word):
+    """word in text as a whole identifier, not inside a longer one."""
+    return re.search(r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])" % re.escape(word), text) is not None
+
+
 def check_code_line(line, problems):
     """`path`: `a`, `b` · `path2`: `c`: each name must occur in its path."""
     count = 0
@@ -44,7 +49,7 @@ def check_code_line(line, problems):
         for symbol in symbols:
             word = symbol.split()[-1]       # `struct proc`, `enum proc_state`
             count += 1
-            if not re.search(r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])" % re.escape(word), text):
+            if not has_word(text, word):
                 problems.append("%s: no %s" % (path, symbol))
     return count
 
@@ -79,7 +84,7 @@ def check_map(problems):
             if not word:
                 continue
             count += 1
-            if not re.search(r"(?<![A-Za-z0-9_])%s(?![A-Za-z0-9_])" % re.escape(word), text):
+            if not has_word(text, word):
                 problems.append("docs/MAP.md: %s: no %s" % (", ".join(paths), name))
     return count
 

@@ -11,7 +11,7 @@
 size_t copy_user_raw(void *dst, const void *src, size_t n);
 long strncpy_user_raw(char *dst, const char *src, size_t max);
 long fpu_save_user_raw(void *ufp, long xsave);
-long fpu_restore_user_raw(const void *ufp, long xsave);
+long fpu_restore_user_raw(void *ufp, long xsave);
 
 struct ex_entry { uint64_t insn, fixup; };
 extern const struct ex_entry __ex_table_start[], __ex_table_end[];
@@ -45,28 +45,21 @@ long copy_to_user(void *udst, const void *src, size_t n)
 	return left ? -EFAULT : 0;
 }
 
-/* The FPU state, as XSAVE or FXSAVE writes it, at ufp (64-byte aligned). */
-long fpu_save_to_user(void *ufp)
+/* An XSAVE/FXSAVE image at ufp (64-byte aligned), saved or loaded by raw
+ * inside the user window; a fault there (#PF, or #GP for an image the CPU
+ * refuses) is fixed up to -EFAULT. */
+static long fpu_user(long (*raw)(void *, long), void *ufp)
 {
 	if (!user_range(ufp, cpu_features.fpu_state_size))
 		return -EFAULT;
 	user_open();
-	long r = fpu_save_user_raw(ufp, cpu_features.xsave);
+	long r = raw(ufp, cpu_features.xsave);
 	user_close();
 	return r;
 }
 
-/* The FPU state from an XSAVE or FXSAVE image at ufp: 0, or -EFAULT if it
- * cannot be read or is not one the CPU accepts (the #GP is fixed up). */
-long fpu_restore_from_user(const void *ufp)
-{
-	if (!user_range(ufp, cpu_features.fpu_state_size))
-		return -EFAULT;
-	user_open();
-	long r = fpu_restore_user_raw(ufp, cpu_features.xsave);
-	user_close();
-	return r;
-}
+long fpu_save_to_user(void *ufp) { return fpu_user(fpu_save_user_raw, ufp); }
+long fpu_restore_from_user(const void *ufp) { return fpu_user(fpu_restore_user_raw, (void *)ufp); }
 
 long strncpy_from_user(char *dst, const char *usrc, size_t max)
 {
